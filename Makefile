@@ -1,0 +1,58 @@
+# newswatch: the README's two commands are `make run` and `make test`; both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KAFKA_BOOTSTRAP_SERVERS ?= 127.0.0.1:9092
+export KAFKA_BOOTSTRAP_SERVERS
+
+.PHONY: setup tools lock run test test-unit test-integration lint typecheck fmt bench kafka kafka-stop clean
+
+setup: $(STAMP)
+
+# The venv is rebuilt when the lock or the project metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+# System tools the tests use for real: Prometheus/promtool and kcat (Debian packages).
+tools:
+	@if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null || ! command -v kcat >/dev/null; then \
+	    echo "installing prometheus and kcat (Debian packages)"; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq prometheus kcat >/dev/null; \
+	fi
+
+# Regenerate the hash-pinned lock from pyproject.toml (maintainers only; needs network to PyPI).
+lock:
+	$(PYTHON) -m venv /tmp/newswatch-lock-venv
+	/tmp/newswatch-lock-venv/bin/pip install --quiet pip-tools
+	/tmp/newswatch-lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	    --extra models --extra dev --strip-extras -o requirements.lock pyproject.toml
+
+fmt: setup
+	$(BIN)/ruff format services tests
+	$(BIN)/ruff check --fix services tests
+
+lint: setup
+	$(BIN)/ruff format --check services tests
+	$(BIN)/ruff check services tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup tools
+	$(BIN)/ruff format --check services tests
+	$(BIN)/ruff check services tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+test-unit: setup
+	$(BIN)/pytest tests/unit
+
+clean:
+	rm -rf $(VENV) .newswatch-state .mypy_cache .ruff_cache .pytest_cache

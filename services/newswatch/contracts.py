@@ -1,0 +1,170 @@
+"""Article and Alert: the two messages newswatch reads and writes.
+
+The JSON Schemas in ``schemas/`` are the published contract; these pydantic models are the typed
+view the code works with. ``decode_article`` is the only way raw bytes become an Article, so every
+rejection carries a short machine reason (for the DLQ header and the metric label) and a message.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import jsonschema
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+ALERT_SCHEMA_VERSION: Literal["1"] = "1"
+
+EntityKind = Literal["person", "country", "organisation", "location", "unknown"]
+UpdateKind = Literal["new", "corroborated", "status_changed"]
+
+# Bounded set of rejection reasons: they label a metric and the DLQ header ``x-error-reason``.
+RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long"]
+
+
+class InvalidArticle(ValueError):
+    """Raw input that cannot become an Article; ``reason`` is one of ``RejectReason``."""
+
+    def __init__(self, reason: RejectReason, message: str) -> None:
+        super().__init__(message)
+        self.reason: RejectReason = reason
+        self.message = message
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published_at: str | None = None
+    ingested_at: str | None = None
+
+
+class Participant(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    wikidata: str | None = None
+    kind: EntityKind = "unknown"
+    country: str | None = None
+    watched: bool = False
+
+    @property
+    def key(self) -> str:
+        """Identity for hashing and clustering: the Wikidata id, else the lower-cased name."""
+        return self.wikidata or f"name:{self.name.casefold()}"
+
+
+class Mention(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    wikidata: str | None = None
+    kind: EntityKind = "unknown"
+    country: str | None = None
+    mentions: list[str] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    start: int
+    end: int
+    trigger: str | None = None
+
+
+class ArticleRef(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published_at: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, language: str | None) -> ArticleRef:
+        return cls(
+            id=article.id,
+            url=article.url,
+            title=article.title,
+            source=article.source,
+            language=language or article.language,
+            published_at=article.published_at,
+        )
+
+
+class Alert(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    alert_id: str
+    schema_version: Literal["1"] = ALERT_SCHEMA_VERSION
+    event_type: str
+    cameo: str
+    plover: str | None = None
+    attributes: dict[str, str] = Field(default_factory=dict)
+    actors: list[Participant] = Field(default_factory=list)
+    targets: list[Participant] = Field(default_factory=list)
+    entities: list[Mention] = Field(default_factory=list)
+    evidence: list[Evidence]
+    confidence: float = Field(ge=0.0, le=1.0)
+    article: ArticleRef
+    detected_at: str
+    # Set by the stream's story clustering; absent in offline mode.
+    story_id: str | None = None
+    update: UpdateKind | None = None
+    story_articles: int | None = None
+    story_sources: int | None = None
+    sources: list[str] | None = None
+
+    def to_json(self) -> bytes:
+        return self.model_dump_json(exclude_none=False).encode("utf-8")
+
+
+@cache
+def schema_validator(name: str) -> jsonschema.protocols.Validator:
+    """A validator for ``schemas/<name>.json`` (e.g. ``article.v1``), format checks on."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+
+def schema_errors(name: str, document: Any) -> list[str]:
+    """Human-readable schema violations, path first; empty when the document is valid."""
+    errors = sorted(schema_validator(name).iter_errors(document), key=lambda e: list(e.path))
+    return [f"{'/'.join(map(str, e.path)) or '<root>'}: {e.message}" for e in errors]
+
+
+def decode_article(raw: bytes | None, *, max_bytes: int, max_text_chars: int) -> Article:
+    """Bytes from Kafka to a valid Article, or InvalidArticle saying why not."""
+    if raw is None:
+        raise InvalidArticle("json", "empty message (tombstone or null value)")
+    if len(raw) > max_bytes:
+        raise InvalidArticle("oversize", f"message is {len(raw)} bytes; limit is {max_bytes}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidArticle("encoding", f"not UTF-8: {exc}") from None
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InvalidArticle("json", f"not JSON: {exc}") from None
+    problems = schema_errors("article.v1", document)
+    if problems:
+        raise InvalidArticle("schema", "; ".join(problems[:5]))
+    if len(document["text"]) > max_text_chars:
+        raise InvalidArticle(
+            "text_too_long",
+            f"text is {len(document['text'])} characters; limit is {max_text_chars}",
+        )
+    return Article.model_validate(document)

@@ -1,0 +1,37 @@
+"""Settings come from the environment, with the standard Kafka variable honoured."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.settings import Settings
+
+
+def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KAFKA_BOOTSTRAP_SERVERS", raising=False)
+    settings = Settings()
+    assert settings.kafka_bootstrap_servers == "127.0.0.1:9092"
+    assert settings.topic_articles == "news.articles"
+    assert settings.web_port == 6066
+
+
+def test_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", "10.0.0.1:9093")
+    monkeypatch.setenv("NEWSWATCH_TOPIC_PARTITIONS", "8")
+    settings = Settings()
+    assert settings.kafka_bootstrap_servers == "10.0.0.1:9093"
+    assert settings.topic_partitions == 8
+
+
+def test_type_topics_use_hyphens() -> None:
+    settings = Settings()
+    assert settings.type_topic("state_visit") == "news.alerts.state-visit"
+    assert settings.type_topic("phone_call") == "news.alerts.phone-call"
+
+
+def test_model_per_language_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSWATCH_MODEL_EN", "en_core_web_sm")
+    settings = Settings()
+    assert settings.model_for("en") == "en_core_web_sm"
+    assert settings.model_for("fr") == "fr_core_news_sm"
+    assert settings.model_for("ru") is None
