@@ -4,10 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-KAFKA_BOOTSTRAP_SERVERS ?= 127.0.0.1:9092
-export KAFKA_BOOTSTRAP_SERVERS
 
-.PHONY: setup tools lock run test test-unit test-integration lint typecheck fmt bench kafka kafka-stop clean
+.PHONY: setup tools lock run test test-unit test-integration lint typecheck fmt bench kafka kafka-stop kafka-jars clean
 
 setup: $(STAMP)
 
@@ -26,6 +24,24 @@ tools:
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq prometheus kcat >/dev/null; \
 	fi
+
+# The embedded Apache Kafka 4 broker (deploy/local): Maven fetches it once into .cache/kafka/lib,
+# `make kafka` runs it on 127.0.0.1:$(KAFKA_PORT) in the background (data and log in .kafka/local).
+KAFKA_PORT ?= 9092
+
+# Local demo: a broker if none answers, the worker, a console subscriber, then seeds/ ingested.
+# Ctrl-C stops everything it started (a broker that was already running is left alone).
+run: setup
+	$(BIN)/newswatch run --seeds seeds
+
+kafka-jars: setup
+	$(BIN)/python -m newswatch.kafka.broker jars
+
+kafka: setup
+	$(BIN)/python -m newswatch.kafka.broker start --port $(KAFKA_PORT)
+
+kafka-stop: setup
+	$(BIN)/python -m newswatch.kafka.broker stop
 
 # Regenerate the hash-pinned lock from pyproject.toml (maintainers only; needs network to PyPI).
 lock:

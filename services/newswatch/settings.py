@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DATA_DIR = Path(__file__).parent / "engine" / "data"
+REPO_DIR = Path(__file__).resolve().parents[2]
 
 
 class Settings(BaseSettings):
@@ -34,11 +36,25 @@ class Settings(BaseSettings):
     topic_alerts_dlq: str = "news.alerts.dlq"
     topic_partitions: int = Field(default=4, ge=1)
     topic_replication_factor: int = Field(default=1, ge=1)
+    # Kafka security (TLS and SASL); secrets stay wrapped until a client is built.
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_sasl_password_file: Path | None = None
+    kafka_ssl_cafile: Path | None = None
+    kafka_ssl_certfile: Path | None = None
+    kafka_ssl_keyfile: Path | None = None
 
     # Worker
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     state_dir: Path = Path(".newswatch-state")
+    # Articles tagged together (spaCy's nlp.pipe); a batch waits at most this long to fill up.
+    stream_batch_max: int = Field(default=32, ge=1)
+    stream_batch_seconds: float = Field(default=0.2, gt=0)
+    # On SIGTERM the batch in flight gets this long to finish before the worker exits uncommitted.
+    stream_drain_seconds: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
     log_json: bool = True
     # Article text longer than this never reaches a log line.
@@ -57,9 +73,63 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(default=2_000_000, ge=1024)
     max_text_chars: int = Field(default=200_000, ge=100)
 
+    # Subscriptions and the notifier (``newswatch notify``)
+    subscriptions_path: Path = REPO_DIR / "deploy" / "config" / "subscriptions.yaml"
+    # Compacted topic keyed by file kind (``subscriptions``, ``watchlist``): live config pushes.
+    topic_config: str = "news.config"
+    topic_alerts_sub_prefix: str = "news.alerts.sub."
+    notify_group: str = "newswatch-notify"
+    # Durable record of (sink, alert_id) deliveries: what makes a restart deliver nothing twice.
+    notify_state_dir: Path = Path(".newswatch-state") / "notify"
+    # Default webhook signing secret; a sink's ``secret_env`` overrides it.
+    notify_hmac_secret: SecretStr | None = None
+    notify_hmac_secret_file: Path | None = None
+    notify_timeout_s: float = Field(default=5.0, gt=0)
+    notify_max_attempts: int = Field(default=5, ge=1)
+    notify_backoff_base_s: float = Field(default=0.5, ge=0)
+    notify_backoff_max_s: float = Field(default=30.0, ge=0)
+    notify_metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    # Delivery records older than this are forgotten; replays from further back deliver again.
+    notify_dedup_retention_days: float = Field(default=30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _kafka_security_is_complete(self) -> Self:
+        """Fail at start-up, not at the first connection, on a half-configured SASL or TLS."""
+        pw_file = self.kafka_sasl_password_file
+        if pw_file is not None and not pw_file.is_file():
+            raise ValueError(f"NEWSWATCH_KAFKA_SASL_PASSWORD_FILE: no such file: {pw_file}")
+        if self.kafka_security_protocol.startswith("SASL_") and (
+            not self.kafka_sasl_username or self.kafka_sasl_secret() is None
+        ):
+            raise ValueError(
+                f"{self.kafka_security_protocol} needs NEWSWATCH_KAFKA_SASL_USERNAME and "
+                "NEWSWATCH_KAFKA_SASL_PASSWORD (or NEWSWATCH_KAFKA_SASL_PASSWORD_FILE)"
+            )
+        if (self.kafka_ssl_certfile is None) != (self.kafka_ssl_keyfile is None):
+            raise ValueError("NEWSWATCH_KAFKA_SSL_CERTFILE and _KEYFILE go together")
+        return self
+
+    def kafka_sasl_secret(self) -> SecretStr | None:
+        """The SASL password, from the environment or a mounted file (file wins)."""
+        if self.kafka_sasl_password_file is not None:
+            return SecretStr(self.kafka_sasl_password_file.read_text("utf-8").rstrip("\r\n"))
+        return self.kafka_sasl_password
+
     def model_for(self, lang: str) -> str | None:
         """The spaCy package for a fully supported language, or None for rule-only languages."""
         return {"fr": self.model_fr, "en": self.model_en}.get(lang)
+
+    def subscription_topic(self, rule_name: str) -> str:
+        """Topic for one subscription rule; rule names are already lower-case with hyphens."""
+        return self.topic_alerts_sub_prefix + rule_name
+
+    def notify_secret(self) -> bytes | None:
+        """The default webhook secret, from the environment or a mounted file (file wins)."""
+        if self.notify_hmac_secret_file is not None:
+            return self.notify_hmac_secret_file.read_bytes().strip()
+        if self.notify_hmac_secret is not None:
+            return self.notify_hmac_secret.get_secret_value().encode("utf-8")
+        return None
 
     def type_topic(self, event_type: str) -> str:
         """Topic name for one event type; hyphens so '.' and '_' never mix in a name."""

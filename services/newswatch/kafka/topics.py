@@ -1,0 +1,98 @@
+"""Every topic newswatch uses, created with explicit partition counts before anyone writes.
+
+The embedded broker has auto-creation off on purpose: a topic auto-created with the broker's
+default partition count breaks Faust tables (PartitionsMismatch with the changelog).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
+
+from newswatch.kafka.clients import make_admin
+from newswatch.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_LEGAL = re.compile(r"[A-Za-z0-9._-]{1,249}")
+
+
+def validate_topic_name(name: str) -> str:
+    """Return ``name`` if Kafka accepts it and it does not mix '.' and '_'.
+
+    Kafka turns '.' into '_' in metric names, so ``a.b`` and ``a_b`` would report as one topic.
+    """
+    if not _LEGAL.fullmatch(name) or name in {".", ".."}:
+        raise ValueError(f"{name!r} is not a legal Kafka topic name")
+    if "." in name and "_" in name:
+        raise ValueError(f"topic {name!r} mixes '.' and '_' (their metric names collide)")
+    return name
+
+
+def topic_names(
+    settings: Settings, event_types: Iterable[str], extra: Iterable[str] = ()
+) -> list[str]:
+    """The topics for these event types, in a stable order, each validated."""
+    names = [
+        settings.topic_articles,
+        settings.topic_alerts,
+        *(settings.type_topic(t) for t in event_types),
+        settings.topic_articles_dlq,
+        settings.topic_alerts_dlq,
+        *extra,
+    ]
+    return [validate_topic_name(n) for n in dict.fromkeys(names)]
+
+
+def ensure_topics(
+    settings: Settings,
+    event_types: Iterable[str],
+    *,
+    extra: Iterable[str] = (),
+    timeout_s: float = 30.0,
+) -> list[str]:
+    """Create the missing topics and wait until every one has a leader; return all names.
+
+    Idempotent: topics that exist are left as they are (a partition count that differs from
+    ``settings.topic_partitions`` is logged, not changed), and a concurrent creator is fine.
+    """
+    names = topic_names(settings, event_types, extra)
+    timeout_ms = int(timeout_s * 1000)
+    admin = make_admin(settings)
+    try:
+        existing = set(admin.list_topics())
+        missing = [n for n in names if n not in existing]
+        if missing:
+            spec = {
+                "num_partitions": settings.topic_partitions,
+                "replication_factor": settings.topic_replication_factor,
+            }
+            result = admin.create_topics(
+                {name: spec for name in missing}, timeout_ms=timeout_ms, raise_errors=False
+            )
+            _raise_unexpected(result)
+            log.info("created Kafka topics %s", ", ".join(missing))
+        admin.wait_for_topics(names, timeout_ms=timeout_ms)
+        for topic in admin.describe_topics(names):  # also catches a racing creator's topics
+            if len(topic["partitions"]) != settings.topic_partitions:
+                log.warning(
+                    "topic %s has %d partitions, settings say %d; left unchanged",
+                    topic["name"],
+                    len(topic["partitions"]),
+                    settings.topic_partitions,
+                )
+    finally:
+        admin.close()
+    return names
+
+
+def _raise_unexpected(result: dict[str, object]) -> None:
+    topics = result.get("topics")
+    for topic in topics if isinstance(topics, list) else []:
+        error = for_code(topic["error_code"])
+        if error is not TopicAlreadyExistsError and topic["error_code"] != 0:
+            detail = topic.get("error_message") or error.__name__
+            raise KafkaError(f"could not create topic {topic['name']}: {detail}")
