@@ -67,6 +67,12 @@ NOTIFY_FAILURES = Counter(
     ["sink"],
     namespace=NAMESPACE,
 )
+NOTIFY_DEAD_LETTERS = Counter(
+    "notify_dead_letters",
+    "Alerts the notifier sent to the alerts DLQ, by reason (delivery_failed or a decode reason).",
+    ["reason"],
+    namespace=NAMESPACE,
+)
 CONFIG_RELOADS = Counter(
     "config_reloads",
     "Reloads of analyst data files, by file kind and outcome.",
