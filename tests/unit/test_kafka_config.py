@@ -166,7 +166,8 @@ def test_a_registered_secret_is_masked_in_any_library_log_record(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     secret = "z9-only-in-this-test"
-    caplog.set_level(logging.DEBUG)
+    # The kafka loggers may have been quietened by an earlier configure_logging() in this process.
+    caplog.set_level(logging.DEBUG, logger="kafka")
     redact_in_logs(secret)
     logging.getLogger("kafka.admin.client").debug("config: %s", {"sasl_plain_password": secret})
     logging.getLogger("kafka.protocol.parser").debug("Send: %r", b"u\x00u\x00" + secret.encode())
