@@ -22,7 +22,7 @@ EntityKind = Literal["person", "country", "organisation", "location", "unknown"]
 UpdateKind = Literal["new", "corroborated", "status_changed"]
 
 # Bounded set of rejection reasons: they label a metric and the DLQ header ``x-error-reason``.
-RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long"]
+RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long", "engine_error"]
 
 
 class InvalidArticle(ValueError):
@@ -145,6 +145,20 @@ def schema_errors(name: str, document: Any) -> list[str]:
     return [f"{'/'.join(map(str, e.path)) or '<root>'}: {e.message}" for e in errors]
 
 
+def _reject_lone_surrogates(document: dict[str, Any]) -> None:
+    """Half a UTF-16 pair escaped in JSON (``"\\ud800"``) is not text.
+
+    Such a string can never be encoded again: spaCy's tokenizer, and every alert quoting it, would
+    fail downstream (costing the whole batch) instead of here.
+    """
+    for name, value in document.items():
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidArticle("encoding", f"{name}: lone UTF-16 surrogate") from None
+
+
 def decode_article(raw: bytes | None, *, max_bytes: int, max_text_chars: int) -> Article:
     """Bytes from Kafka to a valid Article, or InvalidArticle saying why not."""
     if raw is None:
@@ -157,11 +171,12 @@ def decode_article(raw: bytes | None, *, max_bytes: int, max_text_chars: int) ->
         raise InvalidArticle("encoding", f"not UTF-8: {exc}") from None
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: also ints past Python's digit limit
         raise InvalidArticle("json", f"not JSON: {exc}") from None
     problems = schema_errors("article.v1", document)
     if problems:
         raise InvalidArticle("schema", "; ".join(problems[:5]))
+    _reject_lone_surrogates(document)
     if len(document["text"]) > max_text_chars:
         raise InvalidArticle(
             "text_too_long",

@@ -1,0 +1,181 @@
+"""From mentions to parties: watched entities, resolved titles, named groups and NER leftovers.
+
+A title ("le ministre chinois des Affaires étrangères", "son homologue ukrainien") becomes a party
+only when exactly one watched holder of that role in that country is *named* somewhere in the
+article: the text then tells us who it is. Otherwise a title is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newswatch.contracts import EntityKind, Participant
+from newswatch.engine.components import Mention
+from newswatch.engine.watchlist import WatchedEntity, Watchlist
+
+# Roles a bare "counterpart" may stand for, when the sentence names no other role.
+_LEADING_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
+_NER_KINDS: dict[str, EntityKind] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country",
+    "LOC": "location",
+}
+# Forms that name an entity outright (a demonym or a capital alone does not name a person).
+NAMING_FORMS = frozenset({"name", "short"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """A participant candidate with where it sits in the sentence's Doc."""
+
+    participant: Participant
+    start: int
+    end: int
+    surface: str
+    form: str  # name | short | demonym | metonym | title | group | ner
+
+    @property
+    def key(self) -> str:
+        return self.participant.key
+
+
+class TitleResolver:
+    """Names the holder of a title among the people the article names."""
+
+    def __init__(self, watchlist: Watchlist, named: set[str], year: int | None) -> None:
+        self.watchlist = watchlist
+        self.named = named
+        self.year = year
+        self._countries: dict[str, WatchedEntity] = {}
+
+    def country(self, code: str | None) -> WatchedEntity | None:
+        """The watched country with ISO code ``code``."""
+        if code is None:
+            return None
+        if not self._countries:
+            self._countries.update(
+                {e.country: e for e in self.watchlist if e.kind == "country" and e.country}
+            )
+        return self._countries.get(code)
+
+    def holders(self, role: str, country: str) -> list[WatchedEntity]:
+        if self.year is not None:
+            return self.watchlist.holders(role, country, self.year)
+        # No date: any holder ever; the article naming them is what decides.
+        return [
+            e
+            for e in self.watchlist
+            if any(r.role == role and r.country == country for r in e.roles)
+        ]
+
+    def resolve(
+        self, role: str, country: str | None, context: Iterable[str]
+    ) -> WatchedEntity | None:
+        if country is None:
+            return None
+        roles = (list(context) or list(_LEADING_ROLES)) if role == "counterpart" else [role]
+        found = {e.id: e for r in roles for e in self.holders(r, country) if e.id in self.named}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def parties(
+    sentence: Span, mentions: list[Mention], watchlist: Watchlist, titles: TitleResolver
+) -> list[Party]:
+    """Party candidates in ``sentence``, left to right; a title merges with the name after it."""
+    inside = [m for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
+    doc = sentence.doc
+    context_roles = _context_roles(inside, watchlist)
+    result: list[Party] = []
+    for mention in inside:
+        surface = doc[mention.start : mention.end].text
+        if mention.kind == "group":
+            kind: EntityKind = mention.form if mention.form in _NER_KINDS.values() else "unknown"  # type: ignore[assignment]
+            participant = Participant(name=mention.key, kind=kind)
+            result.append(Party(participant, mention.start, mention.end, surface, "group"))
+        elif mention.kind == "entity":
+            entity = watchlist.get(mention.key)
+            if entity is not None:
+                result.append(
+                    Party(entity.participant(), mention.start, mention.end, surface, mention.form)
+                )
+        else:
+            others = (
+                [r for r in context_roles if r != "counterpart"]
+                if mention.key == "counterpart"
+                else []
+            )
+            holder = titles.resolve(mention.key, mention.country, others)
+            country = titles.country(mention.country)
+            if holder is not None:
+                result.append(
+                    Party(holder.participant(), mention.start, mention.end, surface, "title")
+                )
+            elif country is not None:  # "the Chinese foreign minister", nobody named: China
+                result.append(
+                    Party(country.participant(), mention.start, mention.end, surface, "unresolved")
+                )
+            else:
+                result.append(
+                    Party(
+                        Participant(name=surface), mention.start, mention.end, surface, "unresolved"
+                    )
+                )
+    result = _absorb_titles(result)
+    taken = {i for p in result for i in range(p.start, p.end)}
+    for ent in sentence.ents:
+        ner_kind = _NER_KINDS.get(ent.label_)
+        if (
+            ner_kind
+            and not taken.intersection(range(ent.start, ent.end))
+            and any(c.isalpha() for c in ent.text)
+        ):
+            result.append(
+                Party(
+                    Participant(name=ent.text, kind=ner_kind), ent.start, ent.end, ent.text, "ner"
+                )
+            )
+    return sorted(
+        (p for p in result if p.form != "unresolved" or p.participant.watched),
+        key=lambda p: p.start,
+    )
+
+
+def _context_roles(mentions: list[Mention], watchlist: Watchlist) -> list[str]:
+    """Roles present in the sentence, to read 'counterpart' as the same role in another country."""
+    roles = [m.key for m in mentions if m.kind == "title"]
+    for m in mentions:
+        entity = watchlist.get(m.key) if m.kind == "entity" else None
+        if entity is not None and entity.kind == "person":
+            roles.extend(r.role for r in entity.roles)
+    return list(dict.fromkeys(roles))
+
+
+def _absorb_titles(items: list[Party]) -> list[Party]:
+    """'le président russe Vladimir Poutine' is one party: the title joins the adjacent name."""
+    titles = [p for p in items if p.form in ("title", "unresolved")]
+    inside = [  # "ukrainien" in "le président ukrainien": kept as a mention, not in the way
+        p
+        for p in items
+        if p not in titles and any(t.start <= p.start and p.end <= t.end for t in titles)
+    ]
+    merged: list[Party] = []
+    for party in sorted((p for p in items if p not in inside), key=lambda p: p.start):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.form in ("title", "unresolved")
+            and party.participant.kind == "person"
+            and party.start - previous.end <= 1
+            and (previous.form == "unresolved" or previous.key == party.key)
+        ):
+            merged[-1] = Party(
+                party.participant, previous.start, party.end, party.surface, party.form
+            )
+            continue
+        merged.append(party)
+    return merged + inside

@@ -1,0 +1,380 @@
+"""Trigger spans to event mentions: who did it to whom, whether it happened, and its status.
+
+Roles come from syntax where a parse exists (the grammatical subject of the trigger verb, or of the
+light verb governing a trigger noun) and from role markers in every language (the preposition or
+phrase just before a party: "en Russie" is a destination, "avec Kuleba" the other side of a call,
+"à l'invitation de Poutine" the host). Without a subject, the nearest unmarked party before the
+trigger is the actor. ``modality`` decides whether the mention is an event at all, and its status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newswatch.engine.entities import Party
+from newswatch.engine.modality import CLAUSE_BREAKS, Modality, phrase_words
+from newswatch.engine.patterns import LanguagePatterns, Trigger
+from newswatch.engine.taxonomy import EventType
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_ACTING_KINDS = ("person", "country", "organisation")
+_CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
+_ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
+# Within this many tokens after a trigger, an owner-marked party owns the sanctions.
+_OWNER_REACH = 4
+# The object of a trigger verb starts within this many tokens after it ("a reçu mardi à l'Élysée
+# le chancelier Scholz").
+_OBJECT_REACH = 5
+
+
+@dataclass
+class EventMention:
+    event: str
+    trigger: Span
+    attributes: dict[str, str]
+    actors: list[Party]
+    targets: list[Party]
+    strength: float
+    syntactic: bool
+    parties: list[Party] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.doc[:]
+
+
+class RoleReader:
+    """Reads one sentence's triggers with one language's markers and cues."""
+
+    def __init__(self, patterns: LanguagePatterns, make_doc: Callable[[str], Doc]) -> None:
+        self.patterns = patterns
+        self.markers = {
+            k: [phrase_words(make_doc, p) for p in v] for k, v in patterns.markers.items()
+        }
+        self.modality = Modality(patterns.cues, make_doc)
+
+    # --- markers -------------------------------------------------------------------------------
+
+    def marker_in(self, tokens: list[str], start: int) -> str | None:
+        """The role a marker right before ``start`` gives (host, agent, owner, target), if any."""
+        positions = [start]
+        j = start
+        while j > 0 and tokens[j - 1] in self.patterns.determiners:
+            j -= 1
+            positions.append(j)
+        for position in positions:
+            for kind in ("host", "agent", "owner", "target"):
+                for phrase in self.markers[kind]:
+                    n = len(phrase)
+                    if n <= position and tuple(tokens[position - n : position]) == phrase:
+                        return kind
+        return None
+
+    # --- roles ---------------------------------------------------------------------------------
+
+    def subject(self, trigger: Span, parties: list[Party]) -> tuple[Party | None, bool]:
+        """The party that is the grammatical subject of the trigger, and whether it is passive."""
+        if not trigger.doc.has_annotation("DEP"):
+            return None, False
+        anchor = trigger.root
+        if anchor.pos_ not in ("VERB", "AUX"):
+            # A noun counts through a light verb ("effectuer une visite") or as an adjunct of the
+            # verb ("spoke by phone", "dans une conversation téléphonique ... a déclaré"); as an
+            # object ("a annoncé la visite") its verb's subject only reported it.
+            if anchor.dep_ == "pobj":
+                anchor = anchor.head
+            if anchor.dep_ == "nmod" and anchor.head.dep_ in _ADJUNCT_DEPS:
+                anchor = anchor.head  # "a quitté Abuja au terme d'une visite": the visit's verb
+            head = anchor.head
+            light = head.lemma_ in self.patterns.support_verbs
+            if head is anchor or not (light or anchor.dep_ in _ADJUNCT_DEPS):
+                return None, False
+            anchor = head
+        for _ in range(4):
+            for child in anchor.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    span = {t.i for t in child.subtree}
+                    found = [p for p in parties if span.intersection(range(p.start, p.end))]
+                    # Watched first ("Iran's foreign ministry": Iran); then the subject word
+                    # itself ("Germany's Olaf Scholz": Scholz); then people.
+                    found.sort(
+                        key=lambda p: (
+                            not p.participant.watched,
+                            p.start > child.i or p.end <= child.i,
+                            p.participant.kind != "person",
+                        )
+                    )
+                    if found:
+                        return found[0], child.dep_ != "nsubj" and "pass" in child.dep_
+            if anchor.dep_ not in _CLIMB_DEPS or anchor.head is anchor:
+                break
+            anchor = anchor.head
+        return None, False
+
+    def read(
+        self, trigger: Span, spec: Trigger, etype: EventType, parties: list[Party]
+    ) -> EventMention | None:
+        doc = trigger.doc
+        tokens = [t.lower_ for t in doc]
+        modality = self.modality
+        if modality.negated(trigger, tokens):
+            return None
+        if etype.realised and modality.has(
+            "announced", modality.clause_before(tokens, trigger.start)
+        ):
+            return None  # "are expected to speak by phone": not a call yet
+        attributes = dict(etype.defaults)
+        attributes.update(spec.attributes)
+        if "status" in etype.attributes and "status" not in spec.attributes:
+            attributes["status"] = modality.status(
+                trigger, tokens, etype.defaults.get("status", "")
+            )
+        if attributes.get("action") == "impose" and modality.has(
+            "threatened", modality.clause_before(tokens, trigger.start)
+        ):
+            attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
+        eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
+        if etype.party_kinds:
+            preferred = [p for p in eligible if p.participant.kind in etype.party_kinds]
+            if len(preferred) >= 2:
+                eligible = preferred
+        owner_mode = spec.targets == "owner"
+        marks = {id(p): self.marker_in(tokens, p.start) for p in eligible}
+        if not owner_mode:  # "la visite de Xi": "de" marks an owner only of sanctions
+            marks = {k: (None if v == "owner" else v) for k, v in marks.items()}
+        if etype.symmetric:
+            actors, targets = self._sides(eligible, marks, tokens)
+            if targets and modality.has("requested", modality.clause_before(tokens, trigger.start)):
+                actors, targets = targets, actors  # "应约同…通电话": the other side called
+            syntactic = False
+        else:
+            actors, targets, syntactic = self._directed(trigger, spec, etype, eligible, marks)
+        if etype.name == "state_visit":
+            # A trip inside one's own country is not a state visit; a destination is on the list.
+            home = {p.participant.country for p in actors}
+            targets = [
+                t for t in targets if t.participant.country not in home and t.participant.watched
+            ]
+        actor_keys = {a.key for a in actors}
+        return EventMention(
+            event=etype.name,
+            trigger=trigger,
+            attributes=attributes,
+            actors=_unique(actors),
+            targets=_unique([t for t in targets if t.key not in actor_keys]),
+            strength=spec.strength,
+            syntactic=syntactic,
+            parties=parties,
+        )
+
+    def _sides(
+        self, eligible: list[Party], marks: dict[int, str | None], tokens: list[str]
+    ) -> tuple[list[Party], list[Party]]:
+        """A call or meeting: who is 'with' whom; else the first-named side is the actor."""
+        with_marked = [p for p in eligible if marks[id(p)] == "target"]
+        if not with_marked:
+            return eligible[:1], eligible[1:]
+        targets = list(with_marked)
+        for party in eligible:  # "avec Xi et le chancelier Scholz": the conjoined join them
+            if party not in targets and targets and self._conjoined(targets[-1], party, tokens):
+                targets.append(party)
+        return [p for p in eligible if p not in targets], targets
+
+    def _conjoined(self, first: Party, second: Party, tokens: list[str]) -> bool:
+        gap = tokens[first.end : second.start]
+        joiners = self.patterns.conjunctions | self.patterns.determiners
+        return 0 < len(gap) <= 3 and second.start > first.end and all(t in joiners for t in gap)
+
+    def _directed(
+        self,
+        trigger: Span,
+        spec: Trigger,
+        etype: EventType,
+        eligible: list[Party],
+        marks: dict[int, str | None],
+    ) -> tuple[list[Party], list[Party], bool]:
+        """Visitor and host, imposer and target: syntax first, then markers, then word order."""
+        owner_mode = spec.targets == "owner"
+        roles: dict[int, str] = {}
+        subject, passive = self.subject(trigger, eligible)
+        if subject is not None:
+            # "Macron a été reçu par Modi": the passive subject takes the object's role.
+            roles[id(subject)] = spec.object if passive and spec.object else spec.subject
+        verbal = not doc_has_pos(trigger) or any(t.pos_ in ("VERB", "AUX") for t in trigger)
+        for party in eligible:
+            mark = marks[id(party)]
+            if id(party) in roles:
+                continue
+            if mark == "agent" and not verbal:
+                # "a planned visit by Japan's foreign minister": right after the noun, its agent;
+                # further on, "par" belongs to some other verb.
+                if not owner_mode and 0 <= party.start - trigger.end <= 1:
+                    roles[id(party)] = spec.subject
+                continue
+            if mark == "host" and etype.name == "state_visit":
+                roles[id(party)] = "target"
+            elif mark == "agent" and _same_clause(trigger, party):
+                # the doer of a passive: "reçu par Modi", "imposed by the EU"
+                roles[id(party)] = "target" if owner_mode else spec.subject
+            elif owner_mode and (
+                (self._owns(party, trigger) and mark != "target")
+                or (mark == "owner" and 0 <= party.start - trigger.end <= _OWNER_REACH)
+            ):
+                roles[id(party)] = "target"
+        if not owner_mode:
+            self._marked_targets(trigger, etype, eligible, marks, roles)
+        unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
+        if spec.object is not None:
+            after = [p for p in unmarked if self._within_reach(trigger, p)]
+            if after:
+                roles[id(after[0])] = spec.object
+                unmarked.remove(after[0])
+        if "actor" not in roles.values() and etype.name == "sanctions" and not owner_mode:
+            # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
+            # owns the sanctions named inside the trigger imposes them.
+            inside = [
+                p
+                for p in eligible
+                if trigger.start < p.start
+                and p.end < trigger.end
+                and trigger.doc[p.end - 1].dep_ in ("compound", "amod", "poss", "nmod:poss")
+            ]
+            if inside:
+                roles[id(inside[-1])] = "actor"
+        if "actor" not in roles.values() and not owner_mode:
+            # "la visite du ministre Wang Yi", "Xi's trip": the noun's owner is the one who acts.
+            owners = [
+                p
+                for p in eligible
+                if id(p) not in roles
+                and p.participant.kind in _ACTING_KINDS
+                and trigger.root.pos_ in ("NOUN", "PROPN")
+                and self.marker_in([t.lower_ for t in trigger.doc], p.start) == "owner"
+                and 0 <= p.start - trigger.end <= _OWNER_REACH
+            ]
+            if owners:
+                roles[id(owners[0])] = "actor"
+        if "actor" not in roles.values():
+            reporters = set() if etype.announcer_acts else self._reporters(trigger)
+            candidates = [p for p in unmarked if not reporters & set(range(p.start, p.end))]
+            if etype.name == "state_visit":  # people travel, then countries; never organisations
+                candidates = [p for p in candidates if p.participant.kind in ("person", "country")]
+                people = [p for p in candidates if p.participant.kind == "person"]
+                candidates = people or candidates
+            before = [p for p in candidates if p.end <= trigger.start]
+            after = [p for p in candidates if p.start >= trigger.start]
+            if before and (spec.subject == "actor" or subject is None):
+                # "Ramaphosa ..., où il sera reçu par Trump": a passive's pronoun subject stands
+                # for the party before it, which takes the object's role.
+                first = spec.object if _passive(trigger) and spec.object else spec.subject
+                roles[id(before[-1])] = first if subject is None else "actor"
+            if "actor" not in roles.values() and after:
+                roles[id(after[0])] = "actor"
+        actors = [p for p in eligible if roles.get(id(p)) == "actor"]
+        targets = [p for p in eligible if roles.get(id(p)) == "target"]
+        return actors, targets, subject is not None
+
+    def _marked_targets(
+        self,
+        trigger: Span,
+        etype: EventType,
+        eligible: list[Party],
+        marks: dict[int, str | None],
+        roles: dict[int, str],
+    ) -> None:
+        """Marked parties as targets; a visit has one destination, the first after the trigger
+        (else the last before it, for verb-final word order: "nach Russland reisen")."""
+        marked = [p for p in eligible if id(p) not in roles and marks[id(p)] == "target"]
+        if etype.name == "state_visit":
+            places = [p for p in marked if p.participant.kind != "person"]
+            after = [p for p in places if p.start >= trigger.start]
+            before = [p for p in places if p.end <= trigger.start]
+            if after or before:
+                roles[id((after or before[::-1])[0])] = "target"
+            return
+        for party in marked:  # after the trigger, or right before it ("对俄罗斯实施制裁")
+            if party.start >= trigger.start or trigger.start - party.end <= 1:
+                roles[id(party)] = "target"
+
+    @staticmethod
+    def _within_reach(trigger: Span, party: Party) -> bool:
+        """The object of a trigger verb: soon after it, no clause break in between."""
+        if not trigger.start <= party.start <= trigger.end + _OBJECT_REACH:
+            return False
+        return not any(t.text in CLAUSE_BREAKS for t in trigger.doc[trigger.end : party.start])
+
+    def _reporters(self, trigger: Span) -> set[int]:
+        """Who announced it ("Le Kremlin a annoncé la visite"), not who does it: the subject of a
+        reporting verb whose object is the trigger noun."""
+        root = trigger.root
+        if not trigger.doc.has_annotation("DEP") or root.dep_ not in ("obj", "dobj"):
+            return set()
+        if root.head.lemma_ not in self.patterns.reporting_verbs:
+            return set()
+        return {
+            t.i
+            for child in root.head.children
+            if child.dep_ in _SUBJECT_DEPS
+            for t in child.subtree
+        }
+
+    @staticmethod
+    def _owns(party: Party, trigger: Span) -> bool:
+        """A demonym or group at the trigger noun: 'sanctions occidentales', 'US sanctions'."""
+        return trigger.start <= party.start < trigger.end or party.start == trigger.end
+
+
+def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> None:
+    """Talks held during a trip reported in the same sentence are part of the visit: the people
+    the visitor met ("held talks with Prime Minister Modi") join the visit's hosts."""
+    for visit in (m for m in mentions if m.event == "state_visit" and m.actors):
+        visitors = {a.key for a in visit.actors}
+        home = {a.participant.country for a in visit.actors}
+        for talks in (m for m in yielded if m.event == "meeting"):
+            sides = talks.actors + talks.targets
+            if not visitors & {p.key for p in sides}:
+                continue
+            known = visitors | {t.key for t in visit.targets}
+            for party in sides:
+                if (
+                    party.key not in known
+                    and party.participant.kind == "person"
+                    and party.participant.watched
+                    and party.participant.country not in home
+                ):
+                    visit.targets.append(party)
+                    known.add(party.key)
+
+
+def _same_clause(trigger: Span, party: Party) -> bool:
+    """No clause break between the trigger and the party."""
+    doc = trigger.doc
+    between = (
+        doc[trigger.end : party.start]
+        if party.start >= trigger.end
+        else doc[party.end : trigger.start]
+    )
+    return not any(t.text in CLAUSE_BREAKS for t in between)
+
+
+def _passive(trigger: Span) -> bool:
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in trigger.root.children)
+
+
+def doc_has_pos(span: Span) -> bool:
+    return bool(span.doc.has_annotation("POS"))
+
+
+def _unique(items: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        if item.key not in seen:
+            seen.add(item.key)
+            result.append(item)
+    return result

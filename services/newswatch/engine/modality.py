@@ -1,0 +1,137 @@
+"""Modality: did it happen, will it, was it called off, or was it only demanded or denied?
+
+Cues are phrases from the patterns file, looked for in the trigger's clause: a window of tokens
+before the trigger that stops at a clause break (so "Xi, qui ne cache pas son soutien, se rendra"
+is not negated), plus a few lists read after it ("a été reportée", "next week"). Verb morphology
+and, for languages without a tagger, verb endings ("se rendrait", "viajará") add the tense.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newswatch.engine.patterns import Cues
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "：", "、"})
+
+
+def phrase_words(make_doc: Callable[[str], Doc], phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-cased tokens running text gives (alone, "n'" splits as n + ')."""
+    result: list[str] = []
+    for token in make_doc(phrase):
+        if token.text == "'" and result and token.i > 0 and not token.nbor(-1).whitespace_:
+            result[-1] += "'"
+        else:
+            result.append(token.lower_)
+    return tuple(result)
+
+
+def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(window[i : i + n]) == phrase for i in range(len(window) - n + 1)):
+            return True
+    return False
+
+
+class Modality:
+    """One language's cues, ready to test against a sentence's tokens."""
+
+    def __init__(self, cues: Cues, make_doc: Callable[[str], Doc]) -> None:
+        self.cues_spec = cues
+        self.cues = {k: [phrase_words(make_doc, p) for p in v] for k, v in cues.lists.items()}
+
+    def clause_before(self, tokens: list[str], start: int) -> list[str]:
+        """Up to ``window`` tokens before ``start``, stopping at a clause break."""
+        window: list[str] = []
+        for j in range(start - 1, max(-1, start - 1 - self.cues_spec.window), -1):
+            if tokens[j] in CLAUSE_BREAKS:
+                break
+            window.insert(0, tokens[j])
+        return window
+
+    def clause_after(self, tokens: list[str], end: int) -> list[str]:
+        window: list[str] = []
+        for j in range(end, min(len(tokens), end + self.cues_spec.window)):
+            if tokens[j] in CLAUSE_BREAKS:
+                break
+            window.append(tokens[j])
+        return window
+
+    def has(self, kind: str, window: list[str]) -> bool:
+        return contains(window, self.cues.get(kind, ()))
+
+    def negated(self, trigger: Span, tokens: list[str]) -> bool:
+        before = self.clause_before(tokens, trigger.start)
+        after = self.clause_after(tokens, trigger.end)
+        return (
+            self.has("negation", before)
+            or self.has("negation_after", after)
+            or self.denied(trigger)
+        )
+
+    def denied(self, trigger: Span) -> bool:
+        """Under a denial verb, however far ("a démenti les informations selon lesquelles X
+        aurait téléphoné", "dismissed as fabricated reports that X had phoned"). The climb stops
+        at a coordination: "dismissed the idea and flew to Kyiv" is still a trip."""
+        denials = set(self.cues_spec.get("denial"))
+        if not denials or not trigger.doc.has_annotation("DEP"):
+            return False
+        token = trigger.root
+        for _ in range(6):
+            if token.dep_ in ("conj", "parataxis") or token.head is token:
+                break
+            token = token.head
+            if token.lemma_.lower() in denials and token not in trigger:
+                return True
+        # A misparse can hang the clause elsewhere: a trigger in a relative or complement
+        # clause after a denial verb is still what was denied.
+        if trigger.root.dep_ not in ("acl", "acl:relcl", "relcl", "ccomp"):
+            return False
+        before = trigger.doc[: trigger.start]
+        return any(t.lemma_.lower() in denials and t.pos_ in ("VERB", "AUX") for t in before)
+
+    def status(self, trigger: Span, tokens: list[str], default: str) -> str:
+        """cancelled > announced > ongoing > completed: the first whose cues are present."""
+        # The trigger's own words count ("en visite"); a cancellation may come late in the
+        # sentence ("La visite ..., prévue la semaine prochaine, a été reportée").
+        before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        after = tokens[trigger.end :]
+        if self.has("cancelled", before) or self.has("cancelled_after", after):
+            return "cancelled"
+        verb = self._verb(trigger)
+        soon = self.has("announced_after", after[: self.cues_spec.window])
+        if self.has("announced", before) or soon or (verb is not None and self._future(verb)):
+            return "announced"
+        if self.has("ongoing", before):
+            return "ongoing"
+        if (
+            self.has("completed", before)
+            or self.has("completed_after", after[: self.cues_spec.window])
+            or (verb is not None and "Past" in verb.morph.get("Tense", []))
+        ):
+            return "completed"
+        if verb is not None and "Pres" in verb.morph.get("Tense", []):
+            return "ongoing"
+        return default
+
+    @staticmethod
+    def _verb(trigger: Span) -> Token | None:
+        """The verb whose tense tells the status: in the trigger, or governing a trigger noun
+        ("effectuera une visite"); without a tagger, the trigger's first word."""
+        if not trigger.doc.has_annotation("POS"):
+            return trigger[0]
+        verb = next((t for t in trigger if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None and trigger.root.head.pos_ == "VERB" and trigger.root.dep_ != "ROOT":
+            verb = trigger.root.head
+        return verb
+
+    def _future(self, verb: Token) -> bool:
+        # "où il sera reçu": the participle is past, its auxiliary says when.
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
+        for word in (verb, *auxiliaries):
+            if "Fut" in word.morph.get("Tense", []) or "Cnd" in word.morph.get("Mood", []):
+                return True
+        return verb.lower_.endswith(self.cues_spec.announced_suffixes) and len(verb) > 4

@@ -1,0 +1,69 @@
+"""spaCy pipelines per language, loaded on first use and timed.
+
+French and English get the statistical package named in settings (lemmas, parse, NER); every other
+language with a patterns file gets ``spacy.blank`` (Chinese: the default character segmenter, so
+no pkuseg download). All get the two newswatch components at the end.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import spacy
+from spacy.language import Language
+
+from newswatch.engine import components
+from newswatch.engine.patterns import LanguagePatterns
+from newswatch.engine.watchlist import Watchlist
+from newswatch.observability.metrics import MODEL_LOAD_SECONDS
+from newswatch.settings import Settings
+
+ENTITIES = "newswatch_entities"
+TRIGGERS = "newswatch_triggers"
+
+
+class Pipelines:
+    def __init__(
+        self, settings: Settings, watchlist: Watchlist, patterns: dict[str, LanguagePatterns]
+    ) -> None:
+        self.settings = settings
+        self.watchlist = watchlist
+        self.patterns = patterns
+        self._loaded: dict[str, Language] = {}
+        self._lock = threading.Lock()
+
+    def get(self, lang: str) -> Language:
+        with self._lock:
+            if lang not in self._loaded:
+                self._loaded[lang] = self._load(lang)
+            return self._loaded[lang]
+
+    def parsed(self, lang: str) -> bool:
+        return self.settings.model_for(lang) is not None
+
+    def reconfigure(self, watchlist: Watchlist, patterns: dict[str, LanguagePatterns]) -> None:
+        """Swap in new data files; loaded models stay, their matchers are rebuilt."""
+        with self._lock:
+            self.watchlist, self.patterns = watchlist, patterns
+            for lang in list(self._loaded):
+                if lang in patterns:
+                    self._configure(self._loaded[lang], lang)
+                else:
+                    del self._loaded[lang]
+
+    def _load(self, lang: str) -> Language:
+        model = self.settings.model_for(lang)
+        started = time.perf_counter()
+        nlp = spacy.load(model) if model else spacy.blank(lang)
+        nlp.add_pipe(ENTITIES, last=True)
+        nlp.add_pipe(TRIGGERS, last=True)
+        self._configure(nlp, lang)
+        MODEL_LOAD_SECONDS.labels(model=model or f"blank:{lang}").set(time.perf_counter() - started)
+        return nlp
+
+    def _configure(self, nlp: Language, lang: str) -> None:
+        entities: components.EntityMentions = nlp.get_pipe(ENTITIES)  # type: ignore[assignment]
+        triggers: components.EventTriggers = nlp.get_pipe(TRIGGERS)  # type: ignore[assignment]
+        entities.configure(self.watchlist, self.patterns[lang])
+        triggers.configure(self.patterns[lang])

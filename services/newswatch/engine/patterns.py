@@ -1,0 +1,129 @@
+"""Per-language trigger patterns, role markers, titles and modality cues (``data/patterns``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newswatch.engine import datafile
+from newswatch.engine.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    event: str
+    patterns: list[list[dict[str, Any]]]
+    phrases: tuple[str, ...]
+    attributes: dict[str, str]
+    subject: str = "actor"
+    object: str | None = None
+    targets: str = "marked"
+    strength: float = 0.7
+
+
+@dataclass(frozen=True)
+class Collective:
+    name: str
+    kind: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    window: int
+    lists: dict[str, tuple[str, ...]]
+    announced_suffixes: tuple[str, ...]
+
+    def get(self, kind: str) -> tuple[str, ...]:
+        return self.lists.get(kind, ())
+
+
+@dataclass(frozen=True)
+class LanguagePatterns:
+    language: str
+    keywords: tuple[str, ...]
+    triggers: tuple[Trigger, ...]
+    markers: dict[str, tuple[str, ...]]
+    cues: Cues
+    determiners: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset({",", "and"})
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    collectives: tuple[Collective, ...] = ()
+    inflection: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+    def trigger(self, trigger_id: str) -> Trigger:
+        return next(t for t in self.triggers if t.id == trigger_id)
+
+    def has_keyword(self, text: str) -> bool:
+        """The cascade's first filter: could any trigger fire in this text?"""
+        lowered = text.lower()
+        return any(keyword in lowered for keyword in self.keywords)
+
+
+def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
+    doc: dict[str, Any] = datafile.load(path, "patterns.v1")
+    triggers = []
+    for index, spec in enumerate(doc["triggers"]):
+        if spec["event"] not in taxonomy:
+            raise datafile.fail(
+                path, ["triggers", index, "event"], f"unknown event {spec['event']}"
+            )
+        allowed = taxonomy[spec["event"]].attributes
+        for attr, value in spec.get("attributes", {}).items():
+            if value not in allowed.get(attr, ()):
+                raise datafile.fail(
+                    path, ["triggers", index, "attributes", attr], f"{attr}={value} not allowed"
+                )
+        triggers.append(
+            Trigger(
+                id=spec["id"],
+                event=spec["event"],
+                patterns=spec.get("patterns", []),
+                phrases=tuple(spec.get("phrases", ())),
+                attributes=dict(spec.get("attributes", {})),
+                subject=spec.get("subject", "actor"),
+                object=spec.get("object"),
+                targets=spec.get("targets", "marked"),
+                strength=float(spec.get("strength", 0.7)),
+            )
+        )
+    cues = dict(doc["cues"])
+    inflection = doc.get("inflection")
+    return LanguagePatterns(
+        language=doc["language"],
+        keywords=tuple(k.lower() for k in doc["keywords"]),
+        triggers=tuple(triggers),
+        markers={k: tuple(v) for k, v in doc["markers"].items()},
+        cues=Cues(
+            window=cues.pop("window"),
+            announced_suffixes=tuple(cues.pop("announced_suffixes", ())),
+            lists={k: tuple(v) for k, v in cues.items()},
+        ),
+        determiners=frozenset(d.lower() for d in doc.get("determiners", ())),
+        support_verbs=frozenset(doc.get("support_verbs", ())),
+        reporting_verbs=frozenset(doc.get("reporting_verbs", ())),
+        conjunctions=frozenset([",", *doc.get("conjunctions", ())]),
+        titles={t["role"]: tuple(t["phrases"]) for t in doc.get("titles", ())},
+        collectives=tuple(
+            Collective(c["name"], c["kind"], tuple(c["phrases"]))
+            for c in doc.get("collectives", ())
+        ),
+        inflection=(
+            (tuple(inflection["endings"]), tuple(inflection["suffixes"])) if inflection else None
+        ),
+    )
+
+
+def load_all(directory: Path, taxonomy: Taxonomy) -> dict[str, LanguagePatterns]:
+    """Every ``<lang>.yaml`` in ``directory``, keyed by language."""
+    result = {}
+    for path in sorted(directory.glob("*.yaml")):
+        patterns = load_language(path, taxonomy)
+        if patterns.language != path.stem:
+            raise datafile.fail(path, ["language"], f"language must match file name {path.stem}")
+        result[patterns.language] = patterns
+    return result

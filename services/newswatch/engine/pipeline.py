@@ -1,0 +1,271 @@
+"""The Engine: article in, alerts out, cheapest steps first.
+
+1. normalise (offset-preserving) and identify the language;
+2. split into sentences and run only the tokenizer and the watched-entity matcher over all of them
+   (this also collects who the article names, for title resolution);
+3. keep the sentences that mention a watched entity, title or group *and* contain a trigger keyword;
+4. run the full spaCy pipeline on those sentences only, batched with ``nlp.pipe``;
+5. read events from the triggers, merge them per article, build alerts.
+
+Sentences are parsed one by one whatever the cascade does, so ``cascade=False`` (parse everything)
+gives the same alerts, only slower; the tests hold that.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+from newswatch.contracts import Alert, Article, Participant
+from newswatch.contracts import Mention as EntityMention
+from newswatch.engine import alerts as alert_builder
+from newswatch.engine import patterns as pattern_files
+from newswatch.engine.components import Mention
+from newswatch.engine.entities import NAMING_FORMS, TitleResolver, parties
+from newswatch.engine.events import EventMention, RoleReader, join_talks
+from newswatch.engine.language import LanguageDetector
+from newswatch.engine.models import ENTITIES, Pipelines
+from newswatch.engine.normalise import Normalised, normalise
+from newswatch.engine.taxonomy import Taxonomy
+from newswatch.engine.watchlist import Watchlist
+from newswatch.observability.metrics import CONFIG_RELOADS, STAGE_SECONDS, TAGGING_SECONDS
+from newswatch.settings import Settings, get_settings
+
+
+@dataclass
+class _Segment:
+    start: int  # into the normalised text
+    text: str
+    candidate: bool
+    doc: Doc | None = None
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    norm: Normalised
+    lang: str
+    segments: list[_Segment] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)
+    lines: list[Doc] = field(default_factory=list)  # tokenizer + entity matcher only
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        STAGE_SECONDS.labels(stage=name).observe(time.perf_counter() - started)
+
+
+class Engine:
+    """Tags articles with diplomatic events among watched entities (see the module docstring)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        watchlist: Watchlist,
+        taxonomy: Taxonomy,
+        patterns: dict[str, pattern_files.LanguagePatterns],
+        *,
+        cascade: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.cascade = cascade
+        self._install(watchlist, taxonomy, patterns)
+        self.pipelines = Pipelines(settings, watchlist, patterns)
+        self._sentencizer = Sentencizer()
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, *, cascade: bool = True) -> Engine:
+        settings = settings or get_settings()
+        watchlist, taxonomy, patterns = cls._read(settings)
+        engine = cls(settings, watchlist, taxonomy, patterns, cascade=cascade)
+        for lang in engine.pipelines.patterns:
+            if engine.pipelines.parsed(lang):
+                engine.pipelines.get(lang)  # the slow loads happen now, not on the first article
+        return engine
+
+    @staticmethod
+    def _read(
+        settings: Settings,
+    ) -> tuple[Watchlist, Taxonomy, dict[str, pattern_files.LanguagePatterns]]:
+        taxonomy = Taxonomy.load(settings.taxonomy_path)
+        return (
+            Watchlist.load(settings.watchlist_path),
+            taxonomy,
+            pattern_files.load_all(settings.patterns_dir, taxonomy),
+        )
+
+    def _install(
+        self,
+        watchlist: Watchlist,
+        taxonomy: Taxonomy,
+        patterns: dict[str, pattern_files.LanguagePatterns],
+    ) -> None:
+        self.watchlist = watchlist
+        self.taxonomy = taxonomy
+        self.detector = LanguageDetector(patterns)
+        self._readers: dict[str, RoleReader] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.pipelines.patterns)
+
+    def reload(self) -> None:
+        """Re-read watchlist, taxonomy and patterns; on error the old data stays in use."""
+        try:
+            watchlist, taxonomy, patterns = self._read(self.settings)
+        except ValueError:
+            CONFIG_RELOADS.labels(kind="engine", outcome="error").inc()
+            raise
+        self._install(watchlist, taxonomy, patterns)
+        self.pipelines.reconfigure(watchlist, patterns)
+        CONFIG_RELOADS.labels(kind="engine", outcome="ok").inc()
+
+    def tag(self, article: Article, *, now: datetime | None = None) -> list[Alert]:
+        return self.tag_many([article], now=now)[0]
+
+    def tag_many(
+        self, articles: Sequence[Article], *, now: datetime | None = None
+    ) -> list[list[Alert]]:
+        if not articles:
+            return []
+        started = time.perf_counter()
+        now = now or datetime.now(UTC)
+        prepared = [self._prepare(article) for article in articles]
+        with _stage("parse"):
+            self._parse(prepared)
+        results = [self._alerts(item, now) for item in prepared]
+        per_article = (time.perf_counter() - started) / len(articles)
+        for _ in articles:
+            TAGGING_SECONDS.observe(per_article)
+        return results
+
+    def link(self, article: Article) -> list[EntityMention]:
+        """Watched entities the article names (aliases, capitals, demonyms, resolved titles).
+
+        Only the cheap matcher runs, not the parser; the evaluation scores entity linking on it.
+        """
+        item = self._prepare(article)
+        titles = TitleResolver(self.watchlist, item.named, _year(article.published_at))
+        found: dict[str, tuple[Participant, list[str]]] = {}
+        for doc in item.lines:
+            for party in parties(doc[:], doc._.nw_mentions, self.watchlist, titles):
+                if party.participant.watched:
+                    _, surfaces = found.setdefault(party.key, (party.participant, []))
+                    if party.surface not in surfaces:
+                        surfaces.append(party.surface)
+        return [
+            EntityMention(
+                name=p.name, wikidata=p.wikidata, kind=p.kind, country=p.country, mentions=s
+            )
+            for p, s in found.values()
+        ]
+
+    # --- stages --------------------------------------------------------------------------------
+
+    def _prepare(self, article: Article) -> _Prepared:
+        with _stage("normalise"):
+            norm = normalise(article.text)
+        with _stage("language"):
+            lang = self.detector.detect(norm.text, article.language)
+        item = _Prepared(article, norm, lang)
+        if lang not in self.pipelines.patterns:
+            return item
+        with _stage("match"):
+            nlp = self.pipelines.get(lang)
+            matcher = nlp.get_pipe(ENTITIES)
+            keywords = self.pipelines.patterns[lang]
+            offset = 0
+            for line in norm.text.split("\n"):
+                if line.strip():
+                    doc = matcher(self._sentencizer(nlp.make_doc(line)))
+                    item.lines.append(doc)
+                    mentions: list[Mention] = doc._.nw_mentions
+                    item.named.update(
+                        m.key for m in mentions if m.kind == "entity" and m.form in NAMING_FORMS
+                    )
+                    for sent in doc.sents:
+                        text = sent.text.rstrip()
+                        if not text:
+                            continue
+                        found = any(sent.start <= m.start < sent.end for m in mentions)
+                        candidate = not self.cascade or (found and keywords.has_keyword(text))
+                        item.segments.append(_Segment(offset + sent.start_char, text, candidate))
+                offset += len(line) + 1
+        return item
+
+    def _parse(self, prepared: Sequence[_Prepared]) -> None:
+        by_lang: dict[str, list[_Segment]] = defaultdict(list)
+        for item in prepared:
+            by_lang[item.lang].extend(s for s in item.segments if s.candidate)
+        for lang, segments in by_lang.items():
+            if not segments:
+                continue
+            nlp = self.pipelines.get(lang)
+            for segment, doc in zip(segments, nlp.pipe(s.text for s in segments), strict=True):
+                segment.doc = doc
+
+    def _alerts(self, item: _Prepared, now: datetime) -> list[Alert]:
+        if item.lang not in self.pipelines.patterns:
+            return []
+        lang_patterns = self.pipelines.patterns[item.lang]
+        reader = self._reader(item.lang)
+        titles = TitleResolver(self.watchlist, item.named, _year(item.article.published_at))
+        text = item.article.text
+        located: list[alert_builder.Located] = []
+        with _stage("events"):
+            for segment in item.segments:
+                doc = segment.doc
+                if doc is None:
+                    continue
+                sentence = doc[:]
+                found = parties(sentence, doc._.nw_mentions, self.watchlist, titles)
+                triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]
+                present = {spec.event for _, spec in triggers}
+                read: list[tuple[Span, EventMention]] = []
+                yielded: list[EventMention] = []
+                for trigger, spec in triggers:
+                    mention = reader.read(trigger, spec, self.taxonomy[spec.event], found)
+                    if mention is None:
+                        continue
+                    if present.intersection(self.taxonomy[spec.event].yields_to):
+                        yielded.append(mention)
+                    else:
+                        read.append((trigger, mention))
+                join_talks([m for _, m in read], yielded)
+                for trigger, mention in read:
+                    start, end = item.norm.span(segment.start, segment.start + len(segment.text))
+                    t_start, t_end = item.norm.span(
+                        segment.start + trigger.start_char, segment.start + trigger.end_char
+                    )
+                    located.append(
+                        alert_builder.Located(
+                            mention, (start, end), text[start:end], text[t_start:t_end]
+                        )
+                    )
+        with _stage("alerts"):
+            events = alert_builder.merge(located, self.taxonomy)
+            return alert_builder.build(events, item.article, item.lang, self.taxonomy, now)
+
+    def _reader(self, lang: str) -> RoleReader:
+        if lang not in self._readers:
+            self._readers[lang] = RoleReader(
+                self.pipelines.patterns[lang], self.pipelines.get(lang).make_doc
+            )
+        return self._readers[lang]
+
+
+def _year(published_at: str | None) -> int | None:
+    if published_at and len(published_at) >= 4 and published_at[:4].isdigit():
+        return int(published_at[:4])
+    return None

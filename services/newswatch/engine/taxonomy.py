@@ -1,0 +1,81 @@
+"""The event taxonomy (``data/taxonomy.yaml``): attribute values and CAMEO/PLOVER codes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newswatch.engine import datafile
+
+
+@dataclass(frozen=True)
+class Code:
+    when: Mapping[str, str]
+    cameo: str
+    plover: str | None
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    key_attribute: str | None
+    attributes: Mapping[str, tuple[str, ...]]
+    defaults: Mapping[str, str]
+    min_actors: int
+    min_targets: int
+    party_kinds: tuple[str, ...]
+    codes: tuple[Code, ...]
+    symmetric: bool = False
+    realised: bool = False
+    yields_to: tuple[str, ...] = ()
+    announcer_acts: bool = True
+
+    def code(self, attributes: Mapping[str, str]) -> Code:
+        """The first code rule whose conditions the attributes meet."""
+        for rule in self.codes:
+            if all(attributes.get(k) == v for k, v in rule.when.items()):
+                return rule
+        return self.codes[-1]
+
+
+class Taxonomy:
+    def __init__(self, types: Mapping[str, EventType]) -> None:
+        self.types = dict(types)
+
+    def __getitem__(self, name: str) -> EventType:
+        return self.types[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.types
+
+    @classmethod
+    def load(cls, path: Path) -> Taxonomy:
+        document: dict[str, Any] = datafile.load(path, "taxonomy.v1")
+        types: dict[str, EventType] = {}
+        for name, spec in document["event_types"].items():
+            attributes = {k: tuple(v) for k, v in spec["attributes"].items()}
+            for attr, value in spec["defaults"].items():
+                if value not in attributes.get(attr, ()):
+                    raise datafile.fail(
+                        path, ["event_types", name, "defaults", attr], f"{value!r} not allowed"
+                    )
+            requires = spec["requires"]
+            types[name] = EventType(
+                name=name,
+                key_attribute=spec.get("key_attribute"),
+                attributes=attributes,
+                defaults=dict(spec["defaults"]),
+                min_actors=requires["actors"],
+                min_targets=requires["targets"],
+                party_kinds=tuple(requires.get("kinds", ())),
+                codes=tuple(
+                    Code(dict(c["when"]), c["cameo"], c.get("plover")) for c in spec["codes"]
+                ),
+                symmetric=spec.get("symmetric", False),
+                realised=spec.get("realised", False),
+                yields_to=tuple(spec.get("yields_to", ())),
+                announcer_acts=spec.get("announcer_acts", True),
+            )
+        return cls(types)

@@ -1,0 +1,81 @@
+"""Shipped taxonomy and patterns are valid; a broken file is reported with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newswatch.engine.datafile import DataFileError
+from newswatch.engine.patterns import load_all, load_language
+from newswatch.engine.taxonomy import Taxonomy
+from newswatch.settings import Settings
+
+SETTINGS = Settings()
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.load(SETTINGS.taxonomy_path)
+
+
+def test_taxonomy_codes(taxonomy: Taxonomy) -> None:
+    visit, sanctions = taxonomy["state_visit"], taxonomy["sanctions"]
+    assert visit.code({"status": "announced"}).cameo == "036"
+    assert visit.code({"status": "completed"}).cameo == "042"
+    assert visit.code({"status": "cancelled"}).cameo.startswith("16")
+    assert {a: sanctions.code({"action": a}).cameo for a in sanctions.attributes["action"]} == {
+        "impose": "163",
+        "extend": "163",
+        "lift": "085",
+        "threaten": "1312",
+        "condemn": "111",
+    }
+
+
+def test_every_language_file_loads(taxonomy: Taxonomy) -> None:
+    patterns = load_all(SETTINGS.patterns_dir, taxonomy)
+    assert set(patterns) == {"de", "en", "es", "fr", "ru", "uk", "zh"}
+    for lang in patterns.values():
+        events = {t.event for t in lang.triggers}
+        assert {"state_visit", "phone_call", "sanctions"} <= events, lang.language
+
+
+def test_every_phrase_trigger_passes_the_cascade_filter(taxonomy: Taxonomy) -> None:
+    """A trigger the keyword filter would skip could never fire with the cascade on."""
+    for lang in load_all(SETTINGS.patterns_dir, taxonomy).values():
+        for trigger in lang.triggers:
+            for phrase in trigger.phrases:
+                assert lang.has_keyword(phrase), (lang.language, trigger.id, phrase)
+
+
+def test_unknown_event_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text(
+        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
+        "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: parade\n    phrases: [visit]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"xx\.yaml:7: unknown event parade"):
+        load_language(path, taxonomy)
+
+
+def test_schema_error_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text(
+        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
+        "cues: {window: 0}\ntriggers:\n  - id: t1\n    event: state_visit\n    phrases: [visit]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"xx\.yaml:4: .*minimum"):
+        load_language(path, taxonomy)
+
+
+def test_bad_attribute_value_in_taxonomy(tmp_path: Path) -> None:
+    text = SETTINGS.taxonomy_path.read_text(encoding="utf-8").replace(
+        "defaults: {status: completed}", "defaults: {status: finished}"
+    )
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="'finished' not allowed"):
+        Taxonomy.load(path)
