@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     topic_alerts_type_prefix: str = "news.alerts."
     topic_articles_dlq: str = "news.articles.dlq"
     topic_alerts_dlq: str = "news.alerts.dlq"
+    # Internal: alerts repartitioned by story key, so one story's state lives on one partition.
+    topic_sightings: str = "news.stories.sightings"
     topic_partitions: int = Field(default=4, ge=1)
     topic_replication_factor: int = Field(default=1, ge=1)
     # Kafka security (TLS and SASL); secrets stay wrapped until a client is built.
@@ -55,6 +57,14 @@ class Settings(BaseSettings):
     stream_batch_seconds: float = Field(default=0.2, gt=0)
     # On SIGTERM the batch in flight gets this long to finish before the worker exits uncommitted.
     stream_drain_seconds: float = Field(default=30.0, gt=0)
+    # Story clustering: alerts whose event time lies within this of a story's first sighting join
+    # it; story state is kept for twice this long (wall clock) after the story starts.
+    story_horizon_s: float = Field(default=172_800.0, gt=0)
+    # Distinct sources counted per story, and how many of them an alert lists.
+    story_max_sources: int = Field(default=500, ge=1)
+    story_sources_listed: int = Field(default=20, ge=0)
+    # How often the worker checks the watchlist, patterns, taxonomy and subscriptions files.
+    reload_interval_s: float = Field(default=2.0, gt=0)
     log_level: str = "INFO"
     log_json: bool = True
     # Article text longer than this never reaches a log line.

@@ -52,8 +52,16 @@ def test_topics_are_created_once_with_the_configured_partitions(
     first = ensure_topics(kafka_settings, EVENT_TYPES)
     again = ensure_topics(kafka_settings, EVENT_TYPES)  # idempotent: no error, same list
     assert first == again
-    assert kafka_settings.type_topic("state_visit") in first
-    assert len(first) == 4 + len(EVENT_TYPES)
+    s = kafka_settings
+    assert set(first) == {
+        s.topic_articles,
+        s.topic_alerts,
+        *(s.type_topic(t) for t in EVENT_TYPES),
+        s.topic_articles_dlq,
+        s.topic_alerts_dlq,
+        s.topic_sightings,
+        s.topic_config,
+    }
 
     admin = make_admin(kafka_settings)
     try:

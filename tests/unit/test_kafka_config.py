@@ -256,6 +256,8 @@ def test_topic_names_cover_every_type_once(clean_env: pytest.MonkeyPatch) -> Non
         "news.alerts.phone-call",
         "news.articles.dlq",
         "news.alerts.dlq",
+        "news.stories.sightings",
+        "news.config",
     ]
 
 

@@ -19,6 +19,18 @@ log = logging.getLogger(__name__)
 
 _LEGAL = re.compile(r"[A-Za-z0-9._-]{1,249}")
 
+# Room for dead-letter headers and record-batch framing above the largest article we accept.
+RECORD_OVERHEAD_BYTES = 64 * 1024
+
+
+def max_record_bytes(settings: Settings) -> int:
+    """The largest record newswatch writes: an article at the limit, or its dead letter.
+
+    Producers and the topics that carry raw articles (input and DLQ) are sized by it, so a bad
+    message that the broker accepted can always be dead-lettered instead of jamming a partition.
+    """
+    return settings.max_message_bytes + RECORD_OVERHEAD_BYTES
+
 
 def validate_topic_name(name: str) -> str:
     """Return ``name`` if Kafka accepts it and it does not mix '.' and '_'.
@@ -42,6 +54,8 @@ def topic_names(
         *(settings.type_topic(t) for t in event_types),
         settings.topic_articles_dlq,
         settings.topic_alerts_dlq,
+        settings.topic_sightings,
+        settings.topic_config,
         *extra,
     ]
     return [validate_topic_name(n) for n in dict.fromkeys(names)]
@@ -66,12 +80,10 @@ def ensure_topics(
         existing = set(admin.list_topics())
         missing = [n for n in names if n not in existing]
         if missing:
-            spec = {
-                "num_partitions": settings.topic_partitions,
-                "replication_factor": settings.topic_replication_factor,
-            }
             result = admin.create_topics(
-                {name: spec for name in missing}, timeout_ms=timeout_ms, raise_errors=False
+                {name: _spec(settings, name) for name in missing},
+                timeout_ms=timeout_ms,
+                raise_errors=False,
             )
             _raise_unexpected(result)
             log.info("created Kafka topics %s", ", ".join(missing))
@@ -87,6 +99,20 @@ def ensure_topics(
     finally:
         admin.close()
     return names
+
+
+def _spec(settings: Settings, name: str) -> dict[str, object]:
+    """Partitions and replication from settings, plus what this topic needs beyond defaults."""
+    configs: dict[str, str] = {}
+    if name == settings.topic_config:
+        configs["cleanup.policy"] = "compact"  # the latest version per key, forever
+    if name in {settings.topic_articles, settings.topic_articles_dlq, settings.topic_alerts_dlq}:
+        configs["max.message.bytes"] = str(max_record_bytes(settings))
+    spec: dict[str, object] = {
+        "num_partitions": settings.topic_partitions,
+        "replication_factor": settings.topic_replication_factor,
+    }
+    return {**spec, "configs": configs} if configs else spec
 
 
 def _raise_unexpected(result: dict[str, object]) -> None:

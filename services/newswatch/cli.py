@@ -1,0 +1,198 @@
+"""``newswatch``: one command line for the worker, ingest, tagging, subscribers and tools.
+
+Each subcommand imports its implementation lazily, so ``newswatch --help`` and the light commands
+do not pay for Faust or spaCy. ``notify`` and ``replay`` parse their own options (everything after
+the command name is handed to them, ``--help`` included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from newswatch import __version__
+from newswatch.settings import Settings, get_settings
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.stream.worker import run_worker
+
+    return run_worker(settings)
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.ingest.records import ArticleDefaults
+    from newswatch.ingest.run import ingest
+    from newswatch.observability.logging import configure_logging
+
+    configure_logging(settings)
+    defaults = ArticleDefaults(source=args.source, language=args.language)
+    summary = ingest(
+        args.paths,
+        settings,
+        topic=args.topic,
+        defaults=defaults,
+        progress=False if args.no_progress else None,
+    )
+    print(summary.line(), file=sys.stderr)
+    return 0
+
+
+def _tag(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.ingest.records import ArticleDefaults
+    from newswatch.observability.logging import configure_logging
+    from newswatch.offline import tag_files
+
+    configure_logging(settings)
+    defaults = ArticleDefaults(source=args.source, language=args.language)
+    return tag_files(args.paths, settings, jsonl=args.jsonl, pretty=args.pretty, defaults=defaults)
+
+
+def _alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.observability.logging import configure_logging
+    from newswatch.subscriber import AlertsOptions, run_alerts
+
+    configure_logging(settings)
+    if args.rule:  # a rule's topic, read the way the firehose is
+        settings = settings.model_copy(
+            update={"topic_alerts": settings.subscription_topic(args.rule)}
+        )
+    options = AlertsOptions(
+        event_type=args.type,
+        follow=args.follow,
+        from_beginning=args.from_beginning,
+        group=args.group,
+        as_json=args.json,
+        idle_seconds=args.idle_timeout,
+    )
+    return run_alerts(settings, options)
+
+
+def _notify(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.notify import main_notify
+
+    return main_notify(args.rest)
+
+
+def _replay(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        from newswatch.replay import main_replay
+    except ImportError as exc:
+        print(f"newswatch replay: not available in this build ({exc})", file=sys.stderr)
+        return 2
+    return main_replay(args.rest)
+
+
+def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.evaluation import main_evaluate
+
+    return main_evaluate(args.gold, args.json)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.stream.local import run_local
+
+    return run_local(settings, args.seeds)
+
+
+def _language(value: str) -> str:
+    if len(value) != 2 or not value.isalpha() or not value.islower():
+        raise argparse.ArgumentTypeError("an ISO 639-1 code such as 'fr' or 'en'")
+    return value
+
+
+def _article_defaults(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", help="outlet name for articles that carry none")
+    parser.add_argument(
+        "--language", type=_language, help="language for articles that declare none"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newswatch", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newswatch {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    worker = commands.add_parser("worker", help="run the Faust tagging worker")
+    worker.set_defaults(run=_worker)
+
+    ingest = commands.add_parser(
+        "ingest", help="send text, JSONL, HTML and RSS/Atom files to the articles topic"
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    ingest.add_argument("--topic", help="target topic (default: the articles topic)")
+    _article_defaults(ingest)
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_ingest)
+
+    tag = commands.add_parser("tag", help="tag files offline (no Kafka); alert JSON lines out")
+    tag.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' is stdin")
+    tag.add_argument("--jsonl", action="store_true", help="inputs are article JSON lines")
+    tag.add_argument("--pretty", action="store_true", help="indented JSON for people")
+    _article_defaults(tag)
+    tag.set_defaults(run=_tag)
+
+    alerts = commands.add_parser("alerts", help="print alerts as they are published")
+    only = alerts.add_mutually_exclusive_group()
+    only.add_argument("--type", help="only this event type (its own topic), e.g. state_visit")
+    only.add_argument(
+        "--rule", help="only what this subscription rule matches (news.alerts.sub.<rule>)"
+    )
+    alerts.add_argument("--follow", "-f", action="store_true", help="keep waiting for alerts")
+    alerts.add_argument("--json", action="store_true", help="raw alert JSON lines")
+    alerts.add_argument("--from-beginning", action="store_true", help="start at the oldest")
+    alerts.add_argument("--group", help="consumer group (commits its position)")
+    alerts.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="without --follow, stop after this long without alerts (default 5)",
+    )
+    alerts.set_defaults(run=_alerts)
+
+    for name, summary, handler in (
+        ("notify", "deliver alerts to the sinks of matching subscriptions", _notify),
+        ("replay", "rewind the worker so stored articles are tagged again", _replay),
+    ):
+        delegated = commands.add_parser(name, help=summary, add_help=False, prefix_chars="\0")
+        delegated.set_defaults(run=handler, delegated=True)
+
+    evaluate = commands.add_parser("evaluate", help="score the engine against a gold JSONL file")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    evaluate.add_argument("--json", action="store_true", help="the report as JSON")
+    evaluate.set_defaults(run=_evaluate)
+
+    run = commands.add_parser(
+        "run", help="local demo: broker if needed, worker, subscriber, ingest the seeds"
+    )
+    run.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder to ingest")
+    run.set_defaults(run=_run)
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Delegating commands keep the unparsed rest for their own parser; others reject it."""
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if rest and not getattr(args, "delegated", False):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    command: Command = args.run
+    try:
+        return command(args, get_settings())
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

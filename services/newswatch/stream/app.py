@@ -1,0 +1,266 @@
+"""The Faust app: two thin agents, a reload timer, readiness and web views.
+
+``tagger``: articles → decode → engine → one sighting per alert, keyed by story, to the sightings
+topic (bad input to the dead-letter topic). ``stories``: sightings → story tables → the annotated
+alert to the firehose, its type topic and the topics of the subscriptions it matches. The
+repartition is what lets the story tables be partitioned like their input.
+
+Nothing happens at import time; ``create_app`` builds a fresh app so tests and the CLI each get
+their own. Topics are created by ``newswatch.kafka.ensure_topics`` before the worker starts
+(the broker does not auto-create them); Faust creates the tables' changelog topics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from functools import lru_cache
+from typing import Any, cast
+
+import faust
+from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+from faust.types import TP, EventT, StreamT
+from prometheus_client import REGISTRY
+
+from newswatch import __version__
+from newswatch.contracts import Alert, Article
+from newswatch.engine.taxonomy import Taxonomy
+from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
+from newswatch.kafka.topics import max_record_bytes
+from newswatch.observability.metrics import BUILD_INFO
+from newswatch.settings import Settings, get_settings
+from newswatch.stream.accounting import log_batch, record_alert, record_batch
+from newswatch.stream.batch import BatchResult, Incoming, Tagger, process_batch
+from newswatch.stream.guard import fail_fast
+from newswatch.stream.health import Health
+from newswatch.stream.live import EngineData, Reloader
+from newswatch.stream.publish import Publisher
+from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
+from newswatch.stream.stories import Sighting, StoryPolicy, sighting
+from newswatch.stream.story_stage import StoryTables
+from newswatch.stream.web import register_views
+from newswatch.subscriptions import LiveSubscriptions
+
+log = logging.getLogger(__name__)
+
+EngineFactory = Callable[[Settings], Tagger]
+
+
+def load_engine(settings: Settings) -> Tagger:
+    from newswatch.engine import Engine  # spaCy import is slow; only the worker pays for it
+
+    engine: Tagger = Engine.from_settings(settings)
+    return engine
+
+
+@lru_cache(maxsize=1)
+def _faust_metrics() -> FaustMetrics:
+    """Faust's consumer/producer sensor metrics, registered once per process."""
+    return FaustMetrics.create(REGISTRY, "newswatch_faust")
+
+
+class EngineSlot:
+    """The engine, loaded off the event loop after start; the agent waits for it."""
+
+    def __init__(self) -> None:
+        self._ready: asyncio.Future[Tagger] | None = None
+
+    def _future(self) -> asyncio.Future[Tagger]:
+        if self._ready is None:
+            self._ready = asyncio.get_running_loop().create_future()
+        return self._ready
+
+    def set(self, engine: Tagger) -> None:
+        self._future().set_result(engine)
+
+    async def get(self) -> Tagger:
+        return await self._future()
+
+
+def _incoming(event: EventT[Any]) -> Incoming:
+    message = event.message
+    return Incoming(
+        raw=message.value,
+        origin=Origin(message.topic, message.partition, message.offset),
+        key=message.key,
+    )
+
+
+def _every(app: faust.App, seconds: float, job: Callable[[], Awaitable[None]]) -> None:
+    """``@app.timer(seconds)`` on every worker, minus the untyped decorator."""
+    app.timer(seconds, on_leader=False)(job)
+
+
+def create_app(
+    settings: Settings | None = None, *, engine_factory: EngineFactory = load_engine
+) -> faust.App:
+    settings = settings or get_settings()
+    health = Health(input_topic=settings.topic_articles)
+    subscriptions = LiveSubscriptions(settings.subscriptions_path)  # a broken file stops us here
+    data = EngineData(settings)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
+    app = faust.App(
+        settings.app_id,
+        broker=faust_broker_urls(settings),
+        broker_credentials=faust_credentials(settings),
+        store="memory://",
+        datadir=str(settings.state_dir / "faust"),
+        autodiscover=False,
+        web_enabled=True,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication_factor,
+        topic_allow_declare=True,  # Faust creates its leader and changelog topics; ours exist
+        producer_acks=-1,
+        # A dead letter is the original bytes plus headers: it must fit wherever the input did.
+        producer_max_request_size=max_record_bytes(settings),
+        consumer_auto_offset_reset="earliest",
+        stream_wait_empty=True,
+    )
+    app.monitor = PrometheusMonitor(metrics=_faust_metrics())
+    register_views(app, health)
+
+    engine_slot = EngineSlot()
+    engine_lock = asyncio.Lock()  # tagging and reloading never overlap
+
+    def story_policy() -> StoryPolicy:
+        return StoryPolicy.of(Taxonomy.load(settings.taxonomy_path), settings)
+
+    tables = StoryTables(app, settings, story_policy())
+
+    async def ensure(names: set[str]) -> None:
+        await asyncio.get_running_loop().run_in_executor(
+            None, lambda: ensure_topics(settings, (), extra=sorted(names))
+        )
+
+    publisher = Publisher(app, ensure)
+    articles = app.topic(
+        settings.topic_articles,
+        key_serializer="raw",
+        value_serializer="raw",  # decoded by contracts.decode_article, never by Faust
+        allow_empty=True,  # a null value must reach the agent, to be dead-lettered
+    )
+
+    sightings = app.topic(settings.topic_sightings, key_serializer="raw", value_type=Sighting)
+
+    def route(article: Article, alert: Alert) -> list[Outgoing]:
+        return [sighting_message(sighting(alert, article, tables.policy), settings)]
+
+    async def handle(engine: Tagger, events: Sequence[EventT[Any]]) -> None:
+        loop = asyncio.get_running_loop()
+        batch = [_incoming(e) for e in events]
+        async with engine_lock:
+            result: BatchResult = await loop.run_in_executor(
+                None, process_batch, batch, engine, settings, route
+            )
+        # A type topic exists before its first sighting leaves: a type Kafka refuses fails here.
+        await publisher.prepare(
+            {settings.type_topic(a.event_type) for _, alerts in result.tagged for a in alerts}
+        )
+        await publisher.publish(result.outgoing)
+        record_batch(result, engine.languages)
+        log_batch(result)
+
+    async def handle_draining(engine: Tagger, events: Sequence[EventT[Any]]) -> None:
+        """On stop, the batch in flight finishes (alerts sent) before its offsets may commit."""
+        work = asyncio.ensure_future(handle(engine, events))
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            try:
+                await asyncio.wait_for(asyncio.shield(work), settings.stream_drain_seconds)
+            except BaseException as exc:
+                fail_fast(health, exc, "batch could not finish while stopping")
+            raise
+
+    @app.agent(articles, name="tagger", concurrency=1)  # >1 can commit past in-flight work
+    async def tagger(stream: StreamT[bytes]) -> None:
+        try:
+            engine = await engine_slot.get()
+            batches = cast(faust.Stream[bytes], stream).take_events(
+                settings.stream_batch_max, within=settings.stream_batch_seconds
+            )
+            async for events in batches:
+                await handle_draining(engine, events)
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:
+            fail_fast(health, exc, "tagger agent failed")
+
+    @app.agent(sightings, name="stories", concurrency=1)  # one story's updates stay in order
+    async def stories(stream: StreamT[Sighting]) -> None:
+        """A redelivered sighting finds its annotation in the table and is republished as is."""
+        try:
+            async for seen in stream:
+                alert, _ = tables.annotate(seen)
+                rules = [rule.name for rule in subscriptions.current.rules_matching(alert)]
+                await publisher.publish(alert_messages(alert, settings, rules))
+                record_alert(alert, seen.article_time, time.time())
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:
+            fail_fast(health, exc, "stories agent failed")
+
+    def on_engine_reloaded() -> None:
+        tables.policy = story_policy()
+
+    reloader = Reloader(settings, data, subscriptions, engine_lock, on_engine_reloaded)
+
+    async def reload_data() -> None:
+        if not health.models_loaded:
+            return
+        try:
+            await reloader.tick(await engine_slot.get())
+        except Exception:
+            log.exception("live reload failed; trying again at the next tick")
+
+    async def sweep_stories() -> None:
+        dropped = tables.sweep()
+        if dropped:
+            log.info("expired story entries dropped", extra={"entries": dropped})
+
+    _every(app, settings.reload_interval_s, reload_data)
+    _every(app, max(1.0, min(600.0, settings.story_horizon_s / 4)), sweep_stories)
+
+    async def load_models() -> None:
+        try:
+            engine = await asyncio.get_running_loop().run_in_executor(
+                None, engine_factory, data.engine_settings
+            )
+        except asyncio.CancelledError:
+            raise  # stopped while loading: an ordinary shutdown
+        except BaseException as exc:
+            fail_fast(health, exc, "engine could not be loaded")
+        BUILD_INFO.info(
+            {
+                "version": __version__,
+                "languages": ",".join(engine.languages),
+                "models": ",".join(
+                    filter(None, (settings.model_for(lang) for lang in engine.languages))
+                ),
+            }
+        )
+        engine_slot.set(engine)
+        health.set_models_loaded()
+        log.info("engine loaded", extra={"languages": engine.languages})
+
+    async def on_assigned(sender: faust.App, assigned: set[TP], **kwargs: Any) -> None:
+        health.set_assignment((tp.topic, tp.partition) for tp in assigned)
+
+    async def on_revoked(sender: faust.App, revoked: set[TP], **kwargs: Any) -> None:
+        health.set_assignment(())
+
+    async def on_shutdown(sender: faust.App, **kwargs: Any) -> None:
+        health.set_stopping()
+        reloader.close()
+
+    app.task(load_models)
+    # Faust's signal types want ``*args``; the handlers name the one argument they get.
+    app.on_partitions_assigned.connect(cast(Any, on_assigned))
+    app.on_partitions_revoked.connect(cast(Any, on_revoked))
+    app.on_before_shutdown.connect(cast(Any, on_shutdown))
+
+    return app

@@ -1,0 +1,41 @@
+"""Crash-only handling of agent failures: report, then leave, without committing.
+
+A Faust agent that dies is restarted or left idle by its supervisor, while the worker stays alive,
+looks healthy and (as seen here) may ignore SIGTERM. Exiting at once is the safe alternative: the
+batch in flight was never acknowledged, so its offsets are not committed and the next worker
+redelivers it; deterministic alert ids make the repeat harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+from newswatch.stream.health import Health
+
+log = logging.getLogger(__name__)
+
+# EX_SOFTWARE: an orchestrator sees a failure and restarts the worker.
+EXIT_AGENT_FAILED = 70
+
+
+def fail_fast(
+    health: Health,
+    exc: BaseException,
+    what: str,
+    exit_: Callable[[int], NoReturn] = os._exit,
+) -> NoReturn:
+    """Mark the worker unready, log why, and exit the process non-zero immediately.
+
+    ``os._exit`` on purpose: a graceful stop would run Faust's shutdown, which acknowledges and
+    commits the batch that failed.
+    """
+    health.set_failed(f"{what}: {type(exc).__name__}: {exc}")
+    log.critical("%s; exiting with status %d", what, EXIT_AGENT_FAILED, exc_info=exc)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    sys.stderr.flush()
+    exit_(EXIT_AGENT_FAILED)

@@ -1,0 +1,52 @@
+"""``newswatch worker``: create the topics, then run the Faust worker until stopped."""
+
+from __future__ import annotations
+
+import logging
+
+import faust
+
+from newswatch.engine.taxonomy import Taxonomy
+from newswatch.kafka import ensure_topics
+from newswatch.observability.logging import configure_logging, logging_config
+from newswatch.settings import Settings
+from newswatch.stream.app import EngineFactory, create_app, load_engine
+from newswatch.subscriptions import Subscriptions, SubscriptionsError
+
+log = logging.getLogger(__name__)
+
+
+def event_types(settings: Settings) -> list[str]:
+    """Event types from the taxonomy file: each gets its alert topic before the first alert."""
+    return sorted(Taxonomy.load(settings.taxonomy_path).types)
+
+
+def run_worker(settings: Settings, engine_factory: EngineFactory = load_engine) -> int:
+    """Blocks until SIGTERM/SIGINT; returns the exit status (non-zero after a crash)."""
+    configure_logging(settings)
+    try:
+        rules = Subscriptions.load(settings.subscriptions_path).rules
+        ensure_topics(
+            settings,
+            event_types(settings),
+            extra=[settings.subscription_topic(rule.name) for rule in rules],
+        )
+        app = create_app(settings, engine_factory=engine_factory)
+    except SubscriptionsError as exc:
+        log.critical("subscriptions unusable; not starting:\n%s", exc)
+        return 2
+    worker = faust.Worker(
+        app,
+        loglevel=settings.log_level,
+        logging_config=logging_config(settings),
+        quiet=True,  # no banner on stdout: logs are JSON on stderr
+        redirect_stdouts=False,
+    )
+    worker.spinner = None  # Faust draws one on stdout at WARNING level; stdout is not ours to use
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exit_:
+        code = exit_.code
+    else:  # execute_from_commandline always exits; this keeps the type checker honest
+        code = 0
+    return code if isinstance(code, int) else 1

@@ -1,0 +1,139 @@
+"""The commands a newcomer types, as subprocesses against a real broker.
+
+``newswatch run`` (what ``make run`` calls) brings up the worker and a console subscriber and
+ingests the seeds; while it runs, ``ingest`` and ``alerts`` are used as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from worker_support import REPO, isolated_settings, settings_env
+
+from newswatch.settings import Settings
+
+pytestmark = pytest.mark.e2e
+
+CLI = [sys.executable, "-m", "newswatch.cli"]
+SEED_ALERT_LINES = 4
+
+
+@dataclass
+class Demo:
+    proc: subprocess.Popen[str]
+    settings: Settings
+    env: dict[str, str]
+    lines: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def wait_lines(self, count: int, timeout_s: float) -> list[str]:
+        deadline = time.monotonic() + timeout_s
+        while len(self.lines) < count and time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        assert len(self.lines) >= count, "".join(self.errors)[-4000:]
+        return self.lines[:count]
+
+
+def _drain(stream: object, into: list[str]) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        into.append(line)
+
+
+@pytest.fixture(scope="module")
+def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    settings = isolated_settings(kafka_bootstrap, tmp_path_factory.mktemp("state"))
+    env = {**os.environ, **settings_env(settings), "NEWSWATCH_LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen(
+        [*CLI, "run", "--seeds", str(REPO / "seeds")],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    demo = Demo(proc, settings, env)
+    threads = [
+        threading.Thread(target=_drain, args=(proc.stdout, demo.lines), daemon=True),
+        threading.Thread(target=_drain, args=(proc.stderr, demo.errors), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        yield demo
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+            for child in psutil.Process().children(recursive=True):
+                child.kill()
+
+
+def test_run_prints_the_seed_alerts_as_readable_lines(demo: Demo) -> None:
+    lines = demo.wait_lines(SEED_ALERT_LINES, timeout_s=240)
+    types = sorted(line.split("  ")[1] for line in lines)
+    assert types == ["phone_call", "phone_call", "sanctions", "state_visit"]
+    assert any("Qin Gang → Dmytro Kuleba" in line for line in lines)
+    assert any("action=condemn" in line for line in lines)
+    assert "ingested 1 articles from 1 files, 0 rejected" in "".join(demo.errors)
+
+
+def test_alerts_command_reads_one_type_as_json(demo: Demo) -> None:
+    demo.wait_lines(SEED_ALERT_LINES, timeout_s=240)
+    done = subprocess.run(
+        [*CLI, "alerts", "--type", "phone_call", "--json", "--from-beginning", "--idle-timeout=3"],
+        env=demo.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    alerts = [json.loads(line) for line in done.stdout.splitlines()]
+    assert sorted(a["attributes"]["medium"] for a in alerts) == ["phone", "video"]
+
+
+def test_ingest_reports_and_dead_letters_bad_lines(demo: Demo, tmp_path: Path) -> None:
+    demo.wait_lines(SEED_ALERT_LINES, timeout_s=240)
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        json.dumps({"id": "e2e-1", "text": "Pékin a condamné les sanctions occidentales."})
+        + "\n{broken\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [*CLI, "ingest", "--no-progress", str(path)],
+        env=demo.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "ingested 1 articles from 1 files, 1 rejected" in done.stderr
+    # The new article's alert reaches the console subscriber of the running demo.
+    line = demo.wait_lines(SEED_ALERT_LINES + 1, timeout_s=60)[-1]
+    assert "sanctions" in line and "condemn" in line
+
+
+def test_ctrl_c_stops_everything_it_started(demo: Demo) -> None:
+    demo.wait_lines(SEED_ALERT_LINES, timeout_s=240)
+    children = psutil.Process(demo.proc.pid).children(recursive=True)
+    assert len(children) >= 2  # the worker and the subscriber
+    demo.proc.send_signal(signal.SIGINT)
+    assert demo.proc.wait(timeout=90) == 0, "".join(demo.errors)[-3000:]
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert alive == []

@@ -1,0 +1,54 @@
+"""Live reload bookkeeping: which files changed, and which watchlist the engine reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newswatch.settings import Settings
+from newswatch.stream.live import EngineData, FileWatch
+
+
+def touch(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # coarse clocks
+
+
+def test_file_watch_reports_edits_new_and_removed_files_once(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("a")
+    watch = FileWatch(lambda: sorted(tmp_path.glob("*.yaml")))
+    assert watch.changed() == []
+    touch(tmp_path / "a.yaml", "a2")
+    (tmp_path / "b.yaml").write_text("b")
+    assert watch.changed() == [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    assert watch.changed() == []
+    (tmp_path / "b.yaml").unlink()
+    assert watch.changed() == [tmp_path / "b.yaml"]
+
+
+def data_for(tmp_path: Path) -> tuple[EngineData, Path]:
+    source = tmp_path / "watchlist.yaml"
+    source.write_text("version: 1\n", encoding="utf-8")
+    settings = Settings(watchlist_path=source, state_dir=tmp_path / "state")
+    return EngineData(settings), source
+
+
+def test_the_engine_reads_a_copy_of_the_analyst_file_kept_current(tmp_path: Path) -> None:
+    data, source = data_for(tmp_path)
+    assert data.engine_settings.watchlist_path == data.copy
+    assert data.copy.read_text() == "version: 1\n"
+    touch(source, "version: 1\n# Zorblax\n")
+    assert data.files_changed() == [source]
+    assert data.copy.read_text() == "version: 1\n# Zorblax\n"
+
+
+def test_a_pushed_watchlist_wins_until_withdrawn(tmp_path: Path) -> None:
+    data, source = data_for(tmp_path)
+    assert data.push(b"version: 1\n# pushed\n") == "config:watchlist"
+    touch(source, "version: 1\n# edited meanwhile\n")
+    assert data.files_changed() == [source]
+    assert data.copy.read_text() == "version: 1\n# pushed\n"  # the push still wins
+    assert data.push(None) == str(source)
+    assert data.copy.read_text() == "version: 1\n# edited meanwhile\n"
+    assert not data.pushed
