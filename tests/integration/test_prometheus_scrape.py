@@ -1,0 +1,194 @@
+"""A real Prometheus scrapes our /metrics and answers queries about it over its HTTP API.
+
+The target is a process that serves the newswatch registry with prometheus_client and records a
+few known values, so the figures read back through Prometheus can be asserted exactly. The same
+Prometheus also evaluates every dashboard and alert-rule expression, so a query Grafana would
+reject as invalid PromQL fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from newswatch.kafka.broker import free_port
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+PROMETHEUS_BIN = "/usr/bin/prometheus"
+WAIT_S = 60.0
+
+# Serves the default registry on a free port, records known values, prints the port, and lives
+# until its stdin closes, so it cannot outlive the test.
+EXPORTER = """
+import sys
+from prometheus_client import start_http_server
+from newswatch.observability import metrics as m
+
+server, _ = start_http_server(0, addr="127.0.0.1")
+m.ARTICLES_CONSUMED.labels(language="fr").inc(3)
+m.ARTICLES_REJECTED.labels(reason="invalid_json").inc()
+for seconds in (0.002, 0.02, 0.2):
+    m.TAGGING_SECONDS.observe(seconds)
+m.READY.set(1)
+print(server.server_port, flush=True)
+sys.stdin.read()
+"""
+
+
+def _get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return json.load(response)
+
+
+def _query(base: str, expr: str) -> dict[str, Any]:
+    answer: dict[str, Any] = _get(f"{base}/api/v1/query?{urllib.parse.urlencode({'query': expr})}")
+    return answer
+
+
+def _wait_for(what: str, probe: Any, deadline: float) -> Any:
+    last: Any = None
+    while time.monotonic() < deadline:
+        try:
+            last = probe()
+            if last:
+                return last
+        except OSError as error:  # not listening yet
+            last = error
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}; last answer: {last!r}")
+
+
+def _stop(process: subprocess.Popen[Any]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def target() -> Iterator[str]:
+    """``host:port`` of a process serving the newswatch registry."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", EXPORTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        port = int(process.stdout.readline())
+        yield f"127.0.0.1:{port}"
+    finally:
+        _stop(process)
+
+
+@pytest.fixture
+def prometheus(target: str, tmp_path: Path) -> Iterator[str]:
+    """Base URL of a real Prometheus on loopback, scraping ``target`` every second."""
+    if not Path(PROMETHEUS_BIN).exists():
+        pytest.fail(f"{PROMETHEUS_BIN} is missing: run `make tools` (Debian package prometheus)")
+    config = tmp_path / "prometheus.yml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
+                "scrape_configs": [
+                    {"job_name": "newswatch-worker", "static_configs": [{"targets": [target]}]}
+                ],
+            }
+        )
+    )
+    address = f"127.0.0.1:{free_port()}"
+    log = (tmp_path / "prometheus.log").open("w")
+    process = subprocess.Popen(
+        [
+            PROMETHEUS_BIN,
+            f"--config.file={config}",
+            f"--storage.tsdb.path={tmp_path / 'data'}",
+            f"--web.listen-address={address}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://{address}"
+        deadline = time.monotonic() + WAIT_S
+
+        def ready() -> bool:
+            assert process.poll() is None, (tmp_path / "prometheus.log").read_text()[-2000:]
+            with urllib.request.urlopen(f"{base}/-/ready", timeout=2) as response:
+                return bool(response.status == 200)
+
+        _wait_for("Prometheus to be ready", ready, deadline)
+        yield base
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _value(base: str, expr: str) -> float | None:
+    result = _query(base, expr)["data"]["result"]
+    return float(result[0]["value"][1]) if result else None
+
+
+def test_prometheus_scrapes_and_returns_our_metrics(prometheus: str, target: str) -> None:
+    deadline = time.monotonic() + WAIT_S
+    _wait_for(
+        "a successful scrape",
+        lambda: _value(prometheus, f'up{{instance="{target}"}}') == 1.0,
+        deadline,
+    )
+    _wait_for(
+        "the counter",
+        lambda: _value(prometheus, 'newswatch_articles_consumed_total{language="fr"}') == 3.0,
+        deadline,
+    )
+    assert _value(prometheus, "sum(newswatch_tagging_seconds_count)") == 3.0
+    assert _value(prometheus, 'newswatch_articles_rejected_total{reason="invalid_json"}') == 1.0
+    assert _value(prometheus, "newswatch_ready") == 1.0
+    assert _value(prometheus, "newswatch_build_info") is not None
+
+
+def _dashboard_exprs() -> list[str]:
+    dashboard = json.loads((REPO / "deploy/grafana/dashboards/newswatch.json").read_text())
+    stack: list[dict[str, Any]] = list(dashboard["panels"])
+    exprs: list[str] = []
+    while stack:
+        panel = stack.pop()
+        stack.extend(panel.get("panels", []))
+        exprs.extend(t["expr"] for t in panel.get("targets", []))
+    return exprs
+
+
+def _rule_exprs() -> list[str]:
+    rules = yaml.safe_load((REPO / "deploy/prometheus/rules/newswatch.rules.yml").read_text())
+    return [rule["expr"] for group in rules["groups"] for rule in group["rules"]]
+
+
+def test_every_dashboard_and_rule_expression_is_valid_promql(prometheus: str) -> None:
+    # Grafana's built-in variables, as Grafana substitutes them before sending the query.
+    grafana = {"$__rate_interval": "1m", "$__range": "1h", "$__interval": "15s"}
+    exprs = _dashboard_exprs() + _rule_exprs()
+    assert len(exprs) >= 20
+    errors = {}
+    for expr in exprs:
+        for variable, value in grafana.items():
+            expr = expr.replace(variable, value)
+        try:
+            answer = _query(prometheus, expr)
+        except urllib.error.HTTPError as error:  # 400 bad_data: a parse error
+            answer = json.load(error)
+        if answer["status"] != "success":
+            errors[expr] = answer.get("error")
+    assert errors == {}
