@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup tools lock run test test-unit test-integration lint typecheck fmt bench kafka kafka-stop kafka-jars clean
+.PHONY: setup tools lock run test test-unit test-fault test-integration lint typecheck fmt bench bench-smoke kafka kafka-stop kafka-jars clean
 
 setup: $(STAMP)
 
@@ -69,6 +69,20 @@ test: setup tools
 
 test-unit: setup
 	$(BIN)/pytest tests/unit
+
+# Workers SIGKILLed, a broker restarted under load, replay: prints the fault report (part of `test`).
+test-fault: setup
+	$(BIN)/pytest -m fault tests/fault
+
+# The benchmark through a real Kafka broker (issue 6): a table on stdout, the figures as JSON in
+# $$BENCH_OUT (default bench.json). Knobs: BENCH_N, BENCH_RATE, BENCH_SECONDS, BENCH_WORKERS,
+# BENCH_SEED; KAFKA_BOOTSTRAP_SERVERS to use a running broker. A few minutes; run it on a quiet box.
+bench: setup
+	$(BIN)/python -m newswatch.bench
+
+# The same code paths at toy sizes (what CI runs): proves the benchmark works, measures nothing.
+bench-smoke: setup
+	BENCH_SMOKE=1 $(BIN)/python -m newswatch.bench
 
 clean:
 	rm -rf $(VENV) .newswatch-state .mypy_cache .ruff_cache .pytest_cache
