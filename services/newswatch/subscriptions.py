@@ -250,13 +250,17 @@ class LiveSubscriptions:
         if stamp == self._stamp:
             return False
         with self._lock:
-            self._stamp = stamp
-            try:
-                text = self._path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                problem = Problem(str(self._path), 0, f"cannot read: {exc}")
-                return self._reject(SubscriptionsError([problem]))
-            return self._apply(text, str(self._path))
+            return self._read_file(stamp)
+
+    def _read_file(self, stamp: tuple[int, int, int] | None) -> bool:
+        """Apply the file as it is now; the caller holds the lock."""
+        self._stamp = stamp
+        try:
+            text = self._path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = Problem(str(self._path), 0, f"cannot read: {exc}")
+            return self._reject(SubscriptionsError([problem]))
+        return self._apply(text, str(self._path))
 
     def apply_config_message(self, key: bytes | str | None, value: bytes | None) -> bool:
         """Apply one record of the compacted config topic; True when it changed the rules.
@@ -269,13 +273,7 @@ class LiveSubscriptions:
             return False
         with self._lock:
             if value is None:
-                self._stamp = _stamp(self._path)
-                try:
-                    text = self._path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    problem = Problem(str(self._path), 0, f"cannot read: {exc}")
-                    return self._reject(SubscriptionsError([problem]))
-                return self._apply(text, str(self._path))
+                return self._read_file(_stamp(self._path))
             try:
                 text = value.decode("utf-8")
             except UnicodeDecodeError as exc:
