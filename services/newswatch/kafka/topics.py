@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 
@@ -66,14 +66,17 @@ def ensure_topics(
     event_types: Iterable[str],
     *,
     extra: Iterable[str] = (),
+    configs: Mapping[str, Mapping[str, str]] | None = None,
     timeout_s: float = 30.0,
 ) -> list[str]:
     """Create the missing topics and wait until every one has a leader; return all names.
 
     Idempotent: topics that exist are left as they are (a partition count that differs from
     ``settings.topic_partitions`` is logged, not changed), and a concurrent creator is fine.
+    ``configs`` adds topic configs by name (e.g. a Faust table's changelog retention).
     """
-    names = topic_names(settings, event_types, extra)
+    configs = configs or {}
+    names = topic_names(settings, event_types, [*extra, *configs])
     timeout_ms = int(timeout_s * 1000)
     admin = make_admin(settings)
     try:
@@ -81,7 +84,7 @@ def ensure_topics(
         missing = [n for n in names if n not in existing]
         if missing:
             result = admin.create_topics(
-                {name: _spec(settings, name) for name in missing},
+                {name: _spec(settings, name, configs.get(name, {})) for name in missing},
                 timeout_ms=timeout_ms,
                 raise_errors=False,
             )
@@ -101,9 +104,9 @@ def ensure_topics(
     return names
 
 
-def _spec(settings: Settings, name: str) -> dict[str, object]:
+def _spec(settings: Settings, name: str, extra: Mapping[str, str]) -> dict[str, object]:
     """Partitions and replication from settings, plus what this topic needs beyond defaults."""
-    configs: dict[str, str] = {}
+    configs: dict[str, str] = dict(extra)
     if name == settings.topic_config:
         configs["cleanup.policy"] = "compact"  # the latest version per key, forever
     if name in {settings.topic_articles, settings.topic_articles_dlq, settings.topic_alerts_dlq}:

@@ -14,6 +14,7 @@ from typing import Literal
 
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
+from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
 from newswatch.kafka.clients import make_consumer, make_producer
@@ -143,4 +144,9 @@ class Notifier:
 
     @staticmethod
     def _commit(consumer: KafkaConsumer, partition: TopicPartition, offset: int) -> None:
-        consumer.commit({partition: OffsetAndMetadata(offset + 1, None, -1)})
+        """A failed commit (broker away, group rebalanced) is not worth dying for: the next one
+        covers it, and what is redelivered meanwhile is already in the delivery record."""
+        try:
+            consumer.commit({partition: OffsetAndMetadata(offset + 1, None, -1)})
+        except KafkaError as exc:
+            log.warning("offset commit failed; a later one covers it", extra={"error": str(exc)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -35,6 +36,37 @@ def fail_fast(
     """
     health.set_failed(f"{what}: {type(exc).__name__}: {exc}")
     log.critical("%s; exiting with status %d", what, EXIT_AGENT_FAILED, exc_info=exc)
+    _flush_and_exit(exit_)
+
+
+# Time Faust gets, after the drain budget, to commit and close once stopping began.
+STOP_MARGIN_S = 15.0
+
+
+def exit_unless_stopped(
+    seconds: float, exit_: Callable[[int], NoReturn] = os._exit
+) -> threading.Timer:
+    """Exit with ``EXIT_AGENT_FAILED`` if the process is still stopping after ``seconds``.
+
+    Faust's stop can wait forever on an offset commit when the group rebalances while it stops
+    (two workers stopped together: ``tests/fault/test_graceful.py``). By then the batch in flight
+    was published, so leaving without the commit costs a redelivery, which deterministic alert ids
+    and the notifier's delivery record make harmless; hanging until SIGKILL costs the same, later.
+    """
+
+    def give_up() -> None:
+        log.critical(
+            "stop did not finish within %.0fs; exiting with status %d", seconds, EXIT_AGENT_FAILED
+        )
+        _flush_and_exit(exit_)
+
+    timer = threading.Timer(seconds, give_up)
+    timer.daemon = True  # a stop that finishes in time exits without waiting for it
+    timer.start()
+    return timer
+
+
+def _flush_and_exit(exit_: Callable[[int], NoReturn]) -> NoReturn:
     for handler in logging.getLogger().handlers:
         handler.flush()
     sys.stderr.flush()

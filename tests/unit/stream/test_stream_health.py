@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import NoReturn
 
 import pytest
 
 from newswatch.observability.metrics import READY
-from newswatch.stream.guard import EXIT_AGENT_FAILED, fail_fast
+from newswatch.stream.guard import EXIT_AGENT_FAILED, exit_unless_stopped, fail_fast
 from newswatch.stream.health import Health
 
 
@@ -62,3 +63,19 @@ def test_fail_fast_turns_readiness_off_and_exits_non_zero() -> None:
     assert not health.ready
     assert health.missing() == ["agent failed: tagger agent failed: RuntimeError: broker gone"]
     assert ready_gauge() == 0
+
+
+# The fake exit ends the timer thread with SystemExit, which pytest reports as unhandled.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_stop_that_outlasts_its_budget_exits_non_zero() -> None:
+    exited: list[int] = []
+    done = threading.Event()
+
+    def record(code: int) -> NoReturn:
+        exited.append(code)
+        done.set()
+        raise SystemExit(code)  # ends the timer thread, as os._exit would end the process
+
+    exit_unless_stopped(0.05, exit_=record)
+    assert done.wait(5)
+    assert exited == [EXIT_AGENT_FAILED]
