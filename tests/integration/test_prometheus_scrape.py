@@ -1,13 +1,14 @@
 """A real Prometheus scrapes our /metrics and answers queries about it over its HTTP API.
 
-The target is a process that serves the newswatch registry with prometheus_client and records a
-few known values, so the figures read back through Prometheus can be asserted exactly. The same
-Prometheus also evaluates every dashboard and alert-rule expression, so a query Grafana would
-reject as invalid PromQL fails here.
+Two targets: the real ``newswatch worker`` after it tagged the seed (the production path), and a
+process that serves the newswatch registry with known values, so figures read back through
+Prometheus can be asserted exactly. The same Prometheus also evaluates every dashboard and
+alert-rule expression, so a query Grafana would reject as invalid PromQL fails here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -20,8 +21,10 @@ from typing import Any
 
 import pytest
 import yaml
+from worker_support import isolated_settings, newswatch_worker, produce, worker_process
 
 from newswatch.kafka.broker import free_port
+from newswatch.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -93,11 +96,12 @@ def target() -> Iterator[str]:
         _stop(process)
 
 
-@pytest.fixture
-def prometheus(target: str, tmp_path: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def scraping(target: str, tmp_path: Path) -> Iterator[str]:
     """Base URL of a real Prometheus on loopback, scraping ``target`` every second."""
     if not Path(PROMETHEUS_BIN).exists():
         pytest.fail(f"{PROMETHEUS_BIN} is missing: run `make tools` (Debian package prometheus)")
+    tmp_path.mkdir(parents=True, exist_ok=True)
     config = tmp_path / "prometheus.yml"
     config.write_text(
         yaml.safe_dump(
@@ -137,6 +141,12 @@ def prometheus(target: str, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+@pytest.fixture
+def prometheus(target: str, tmp_path: Path) -> Iterator[str]:
+    with scraping(target, tmp_path) as base:
+        yield base
+
+
 def _value(base: str, expr: str) -> float | None:
     result = _query(base, expr)["data"]["result"]
     return float(result[0]["value"][1]) if result else None
@@ -158,6 +168,30 @@ def test_prometheus_scrapes_and_returns_our_metrics(prometheus: str, target: str
     assert _value(prometheus, 'newswatch_articles_rejected_total{reason="invalid_json"}') == 1.0
     assert _value(prometheus, "newswatch_ready") == 1.0
     assert _value(prometheus, "newswatch_build_info") is not None
+
+
+SEED = REPO / "seeds" / "000_23de67fa4f7c9070.txt"
+
+
+def test_prometheus_scrapes_a_running_worker(kafka_bootstrap: str, tmp_path: Path) -> None:
+    settings: Settings = isolated_settings(kafka_bootstrap, tmp_path / "state")
+    seed = {"id": SEED.stem, "text": SEED.read_text(encoding="utf-8"), "language": "fr"}
+    with worker_process(settings, newswatch_worker(), tmp_path / "worker.log"):
+        produce(settings, [json.dumps(seed).encode()])
+        target = f"{settings.web_host}:{settings.web_port}"
+        with scraping(target, tmp_path / "prometheus") as base:
+            deadline = time.monotonic() + 2 * WAIT_S
+            # The seed gives four alerts (a visit, two calls, condemned sanctions).
+            _wait_for(
+                "the seed's alerts in Prometheus",
+                lambda: _value(base, "sum(newswatch_alerts_emitted_total)") == 4.0,
+                deadline,
+            )
+            assert _value(base, 'newswatch_articles_consumed_total{language="fr"}') == 1.0
+            assert _value(base, "newswatch_ready") == 1.0
+            assert (_value(base, "sum(newswatch_model_load_seconds)") or 0) > 0
+            # Faust's own sensor rides along on the same endpoint.
+            assert (_value(base, "sum(newswatch_faust_messages_received_total)") or 0) >= 1
 
 
 def _dashboard_exprs() -> list[str]:
