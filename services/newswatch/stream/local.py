@@ -1,8 +1,8 @@
-"""``newswatch run`` (``make run``): broker if needed, worker, console subscriber, seeds.
+"""``newswatch run`` (``make run``): broker if needed, worker, notifier, console subscriber, seeds.
 
 Each child runs in its own session, so Ctrl-C reaches only this process, which then stops the
-children in order: subscriber, worker (SIGTERM: it drains and commits), and the broker only if
-this command started it.
+children in order: subscriber, notifier, worker (SIGTERM: it drains and commits), and the broker
+only if this command started it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from newswatch.settings import Settings
 log = logging.getLogger(__name__)
 
 CLI = [sys.executable, "-m", "newswatch.cli"]
+# The notifier's /metrics in the demo (the worker keeps Faust's 6066).
+NOTIFY_METRICS_PORT = 6067
 
 
 def _spawn(
@@ -104,6 +106,14 @@ def run_local(settings: Settings, seeds: Path, ready_timeout_s: float = 300.0) -
         url = f"http://{settings.web_host}:{settings.web_port}/readyz"
         print(f"waiting for the worker to load its models ({url})", file=sys.stderr)
         wait_ready(url, worker, ready_timeout_s)
+        stack.enter_context(
+            running(_spawn(["notify", "--metrics-port", str(NOTIFY_METRICS_PORT)], env=env))
+        )
+        print(
+            f"notifier delivering to the sinks of {settings.subscriptions_path.name} "
+            f"(metrics on http://127.0.0.1:{NOTIFY_METRICS_PORT}/metrics)",
+            file=sys.stderr,
+        )
         subscriber = stack.enter_context(
             running(_spawn(["alerts", "--follow"], env=env, stderr=subprocess.PIPE), 5.0)
         )
