@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from newswatch.settings import Settings
@@ -52,3 +53,26 @@ def test_a_pushed_watchlist_wins_until_withdrawn(tmp_path: Path) -> None:
     assert data.push(None) == str(source)
     assert data.copy.read_text() == "version: 1\n# edited meanwhile\n"
     assert not data.pushed
+
+
+def test_workers_sharing_a_state_dir_copy_the_watchlist_without_colliding(tmp_path: Path) -> None:
+    source = tmp_path / "watchlist.yaml"
+    source.write_text("version: 1\nentities: []\n")
+    settings = Settings(watchlist_path=source, state_dir=tmp_path / "state")
+    errors: list[BaseException] = []
+
+    def start_worker() -> None:
+        try:
+            for _ in range(50):
+                EngineData(settings)
+        except BaseException as exc:  # collected: a thread's exception would be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start_worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert (tmp_path / "state" / "config" / "watchlist.yaml").read_text() == source.read_text()
+    assert [p.name for p in (tmp_path / "state" / "config").iterdir()] == ["watchlist.yaml"]
