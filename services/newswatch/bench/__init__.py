@@ -1,0 +1,1 @@
+"""The throughput/latency benchmark through Kafka (``make bench``); see ``runner``."""

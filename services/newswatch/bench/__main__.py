@@ -1,0 +1,5 @@
+import sys
+
+from newswatch.bench.runner import main
+
+sys.exit(main())
