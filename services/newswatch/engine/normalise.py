@@ -8,7 +8,10 @@ an offset map, so a span of the normalised text maps back to the original charac
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # One character in, one character out.
@@ -49,13 +52,37 @@ _FULLWIDTH = range(0xFF01, 0xFF5F)
 _FULLWIDTH_SHIFT = 0xFEE0
 
 
+# Characters only the slow path handles: format characters, full-width ASCII, and control
+# characters that no substitution covers. Text without them (and already NFC, so no combining
+# mark can compose) changes one character for one character: ``str.translate`` does it.
+def _slow_path_class() -> str:
+    codes = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in {"Cf", "Cc"}
+        and chr(code) not in _SUBSTITUTE
+        and chr(code) != "\n"
+    ] + list(_FULLWIDTH)
+    runs: list[tuple[int, int]] = []
+    for code in sorted(codes):  # contiguous runs keep the character class small and fast
+        if runs and code == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+
+
+_SLOW = re.compile(f"[{_slow_path_class()}]")
+_TRANSLATE = str.maketrans(_SUBSTITUTE)
+
+
 @dataclass(frozen=True)
 class Normalised:
     """The cleaned text and, per character, the original ``[start, end)`` it came from."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
     original_length: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -68,6 +95,15 @@ class Normalised:
 
 def normalise(text: str) -> Normalised:
     """Clean ``text`` for tokenisation; see the module docstring for what changes."""
+    if unicodedata.is_normalized("NFC", text) and not _SLOW.search(text):
+        # Most articles: same length out, so the offset maps are the identity (ranges, no lists).
+        size = len(text)
+        return Normalised(text.translate(_TRANSLATE), range(size), range(1, size + 1), size)
+    return normalise_slowly(text)
+
+
+def normalise_slowly(text: str) -> Normalised:
+    """Character by character: deletions and compositions recorded in the offset maps."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

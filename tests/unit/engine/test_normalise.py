@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newswatch.engine.normalise import normalise
+from newswatch.engine.normalise import normalise, normalise_slowly
 
 
 def test_french_typography_becomes_ascii_tokens() -> None:
@@ -44,3 +44,20 @@ def test_every_kept_character_maps_to_its_source(text: str) -> None:
         if char.isalpha() and len(source) == 1:
             assert source == char
     assert list(result.starts) == sorted(result.starts)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec=None), max_size=80))
+def test_the_fast_path_agrees_with_the_slow_one(text: str) -> None:
+    fast, slow = normalise(text), normalise_slowly(text)
+    assert fast.text == slow.text
+    assert list(fast.starts) == list(slow.starts)
+    assert list(fast.ends) == list(slow.ends)
+
+
+def test_typographic_text_takes_the_fast_path_and_keeps_offsets() -> None:
+    text = "l\u2019invasion\u00a0: «\u202fsans limites\u202f»"
+    result = normalise(text)
+    assert isinstance(result.starts, range)  # no per-character lists for ordinary text
+    assert result.text == "l'invasion : « sans limites »"
+    assert result.span(2, 10) == (2, 10)
