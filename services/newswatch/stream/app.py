@@ -37,6 +37,7 @@ from newswatch.stream.guard import fail_fast
 from newswatch.stream.health import Health
 from newswatch.stream.live import EngineData, Reloader
 from newswatch.stream.publish import Publisher
+from newswatch.stream.recovery import SeekFirstTableManager
 from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
@@ -119,6 +120,7 @@ def create_app(
         producer_max_request_size=max_record_bytes(settings),
         consumer_auto_offset_reset="earliest",
         stream_wait_empty=True,
+        TableManager=SeekFirstTableManager,  # the backlog is fetched only after the seek
     )
     app.monitor = PrometheusMonitor(metrics=_faust_metrics())
     register_views(app, health)
