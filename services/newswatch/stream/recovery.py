@@ -17,10 +17,13 @@ the committed offsets.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from faust.tables import TableManager
 from faust.tables.recovery import Recovery
+from faust.transport.consumer import Consumer
+from faust.types import TP
 
 
 class SeekFirstRecovery(Recovery):
@@ -50,6 +53,12 @@ class SeekFirstRecovery(Recovery):
         if assignment:
             self.log.info("Seek stream partitions to committed offsets.")
             await self._wait(consumer.perform_seek(), timeout=app.conf.broker_request_timeout)
+            await self._wait(
+                seek_uncommitted_to_start(
+                    cast(Consumer, consumer), assignment, self._is_changelog_tp
+                ),
+                timeout=app.conf.broker_request_timeout,
+            )
         self.completed.set()
         app.flow_control.resume()
         consumer.resume_flow()
@@ -59,6 +68,22 @@ class SeekFirstRecovery(Recovery):
             self.tables.on_standbys_ready()
         app.on_rebalance_end()
         self.log.info("Worker ready")
+
+
+async def seek_uncommitted_to_start(
+    consumer: Consumer, assignment: Iterable[TP], is_changelog: Callable[[TP], bool]
+) -> None:
+    """Input partitions with nothing committed start from their first record.
+
+    aiokafka's ``seek_to_committed`` leaves such a partition where it is, and a fetch dropped
+    while the flow was stopped has already moved it: in a new consumer group, the records of that
+    fetch were skipped and later committed past (seen with two workers starting together). Reading
+    from the start is the safe side: at worst a redelivery, which deterministic alert ids absorb.
+    """
+    committed = await consumer.seek_to_committed()
+    for tp in assignment:
+        if not is_changelog(tp) and not committed.get(tp):
+            await consumer.seek(tp, 0)  # below the log start, the reset policy (earliest) applies
 
 
 class SeekFirstTableManager(TableManager):
