@@ -23,12 +23,12 @@ from pathlib import Path
 
 import psutil
 import pytest
-from kafka import TopicPartition
 from prometheus_client.parser import text_string_to_metric_families
 from worker_support import (
     Record,
     WorkerProcess,
     committed,
+    end_offsets,
     fake_worker,
     isolated_settings,
     newswatch_worker,
@@ -37,7 +37,7 @@ from worker_support import (
 )
 
 from newswatch.contracts import RejectReason
-from newswatch.kafka import ensure_topics, make_consumer, make_producer
+from newswatch.kafka import ensure_topics, make_producer
 from newswatch.settings import Settings
 from newswatch.stream.routing import (
     HEADER_ERROR,
@@ -134,16 +134,6 @@ class RssSampler(threading.Thread):
         self._halt.set()
         self.join(timeout=5)
         return self.peak_bytes
-
-
-def end_offsets(settings: Settings) -> dict[int, int]:
-    consumer = make_consumer(settings, group_id=None, enable_auto_commit=False)
-    try:
-        topic = settings.topic_articles
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
-    finally:
-        consumer.close()
 
 
 def wait_until_consumed(worker: WorkerProcess, settings: Settings, deadline: float) -> bool:

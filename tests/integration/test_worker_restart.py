@@ -16,16 +16,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from kafka import TopicPartition
 from worker_support import (
     committed,
+    end_offsets,
     fake_worker,
     isolated_settings,
     read_topic,
     worker_process,
 )
 
-from newswatch.kafka import ensure_topics, make_consumer, make_producer
+from newswatch.kafka import ensure_topics, make_producer
 from newswatch.settings import Settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
@@ -54,16 +54,6 @@ def produce_backlog(settings: Settings, prefix: str) -> set[str]:
         return set(ids)
     finally:
         producer.close()
-
-
-def end_offsets(settings: Settings) -> dict[int, int]:
-    consumer = make_consumer(settings, group_id=None, enable_auto_commit=False)
-    try:
-        topic = settings.topic_articles
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
-    finally:
-        consumer.close()
 
 
 def alerted(settings: Settings, expected: int) -> Counter[str]:

@@ -178,3 +178,14 @@ def committed(settings: Settings, topic: str) -> dict[int, int | None]:
         return {p: consumer.committed(TopicPartition(topic, p)) for p in sorted(partitions)}
     finally:
         consumer.close()
+
+
+def end_offsets(settings: Settings) -> dict[int, int]:
+    """The articles topic's end offset per partition: where committed offsets must arrive."""
+    consumer = make_consumer(settings, group_id=None, enable_auto_commit=False)
+    try:
+        topic = settings.topic_articles
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        return {tp.partition: offset for tp, offset in consumer.end_offsets(partitions).items()}
+    finally:
+        consumer.close()
