@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         delegated.set_defaults(run=handler, delegated=True)
 
     evaluate = commands.add_parser("evaluate", help="score the engine against a gold JSONL file")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    evaluate.add_argument("gold", type=Path, nargs="+", metavar="GOLD.jsonl")
     evaluate.add_argument("--json", action="store_true", help="the report as JSON")
     evaluate.set_defaults(run=_evaluate)
 

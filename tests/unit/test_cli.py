@@ -38,7 +38,7 @@ def test_notify_and_replay_get_every_later_argument_for_their_own_parser() -> No
     with pytest.raises(SystemExit):
         parse(["alerts", "--rule", "r", "--type", "meeting"])
     evaluate = parse(["evaluate", "tests/gold/dev.jsonl", "--json"])
-    assert (evaluate.gold, evaluate.json) == (Path("tests/gold/dev.jsonl"), True)
+    assert (evaluate.gold, evaluate.json) == ([Path("tests/gold/dev.jsonl")], True)
     with pytest.raises(SystemExit):
         parse(["tag", "--no-such-option"])
 

@@ -14,14 +14,46 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newswatch.engine.patterns import LanguagePatterns
 from newswatch.engine.watchlist import AliasPattern, Watchlist
 
-MentionKind = Literal["entity", "title", "group"]
+MentionKind = Literal["entity", "title", "group", "person"]
+# Lower-case words that may sit inside a person's name ("Luiz Inácio Lula da Silva").
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ben",
+        "ibn",
+        "al",
+        "el",
+        "ould",
+        "ag",
+        "wa",
+        "la",
+        "le",
+        "du",
+        "y",
+    ]
+)
+# Before a country, these make a title's country explicit after the name ("President X of Chile").
+_OF = frozenset({"of", "du", "de", "del", "des", "d'", "della", "von", "de la"})
+_MAX_NAME = 5
 
 _FORM_ORDER = {"name": 0, "short": 1, "metonym": 2, "demonym": 3}
 
@@ -31,14 +63,23 @@ if not Doc.has_extension("nw_mentions"):
 
 @dataclass(frozen=True)
 class Mention:
-    """A watched entity, a title (``le président chinois``) or a group (``occidentales``)."""
+    """A watched entity, a title (``le président chinois``), a group (``occidentales``) or a
+    person nobody watches, named next to a title with a country (``person``, key ``name:...``)."""
 
     start: int
     end: int
     kind: MentionKind
     key: str  # entity id, title role, or group name
     form: str = "name"  # for entities: name | short | demonym | metonym
-    country: str | None = None  # for titles: the country the title belongs to
+    country: str | None = None  # for titles and people: the country the title belongs to
+    name: str = ""  # for people: the name as written
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def fold(text: str) -> str:
@@ -83,19 +124,25 @@ class EntityMentions:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.titles = Matcher(nlp.vocab)
+        self.institutions = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, str] = {}
         self.countries: dict[str, str] = {}
+        self.not_names: frozenset[str] = frozenset()
 
     def configure(self, watchlist: Watchlist, patterns: LanguagePatterns) -> None:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.titles = Matcher(self.nlp.vocab)
+        self.institutions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.institutions.add("I", [self.nlp.make_doc(p) for p in patterns.institutions])
         self.forms = {}
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
         for alias in watchlist.alias_patterns(patterns.language):
             key = f"E|{alias.entity_id}|{alias.form}"
-            texts = {alias.text, fold(alias.text)}
+            # An acronym keeps its case even without accents: "WHO" must not match "who".
+            folded = strip_accents(alias.text) if _case_sensitive(alias) else fold(alias.text)
+            texts = {alias.text, folded}
             if patterns.inflection:
                 texts |= _inflected(alias.text, *patterns.inflection)
             target = exact if _case_sensitive(alias) else lower
@@ -113,10 +160,30 @@ class EntityMentions:
                 token_patterns.append(spec)
                 if len(words) > 1:  # "ministre [chinois] des affaires étrangères"
                     token_patterns.append([spec[0], {"IS_ALPHA": True}, *spec[1:]])
+                if role == "minister" and len(words) == 1:
+                    # "trade minister", "Handelsminister" aside: a portfolio word before it
+                    other = {"foreign", "prime", "the", "a", "an", "former", "deputy"}
+                    token_patterns.append(
+                        [
+                            {
+                                "IS_ALPHA": True,
+                                "IS_STOP": False,
+                                "LOWER": {"NOT_IN": sorted(other)},
+                            },
+                            spec[0],
+                        ]
+                    )
             self.titles.add(f"T|{role}", token_patterns)
         self.countries = {
             e.id: e.country or "" for e in watchlist if e.kind == "country" and e.country
         }
+        # Capitalised words that never start a name: days, months, titles' own words.
+        time = patterns.time
+        self.not_names = frozenset(
+            [w.lower() for forms in (*time.weekdays, *time.months) for w in forms]
+            + [w for phrases in patterns.titles.values() for p in phrases for w in p.split()]
+            + list(patterns.determiners)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab.strings
@@ -126,7 +193,7 @@ class EntityMentions:
         # Spanish "China" is also the adjective "china": on a tie the name wins (filter_spans
         # keeps the first of equal spans).
         found.sort(key=lambda s: _FORM_ORDER.get(vocab[s.label].rsplit("|", 1)[-1], 9))
-        entity_spans = filter_spans(found)
+        entity_spans = [s for s in filter_spans(found) if not self._inside_a_name(s)]
         titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.titles(doc)])
         mentions: list[Mention] = []
         absorbed: set[int] = set()  # "Chinese" in "Chinese President": part of the title
@@ -137,23 +204,160 @@ class EntityMentions:
                 absorbed.add(source.start)
                 start, end = min(start, source.start), max(end, source.end)
             mentions.append(Mention(start, end, "title", span.label_[2:], country=country))
+        institutions = filter_spans([Span(doc, s, e) for _, s, e in self.institutions(doc)])
+        taken = {i for span in entity_spans for i in range(span.start, span.end)}
+        taken |= {i for m in mentions for i in range(m.start, m.end)}
+        for title in [m for m in mentions if m.kind == "title"]:
+            person = self._named(doc, title, entity_spans, taken)
+            if person is not None:
+                mentions.append(person)
+                taken.update(range(person.start, person.end))
         for span in entity_spans:
             tag, key, extra = vocab[span.label].split("|", 2)
             if tag == "G":
                 mentions.append(Mention(span.start, span.end, "group", key, form=extra))
             elif span.start in absorbed:
                 mentions.append(Mention(span.start, span.end, "entity", key, form="demonym"))
+            elif (body := self._institution(span, key, extra, institutions)) is not None:
+                # "le Trésor américain", "the Senegalese government": the state acts.
+                mentions.append(Mention(*body, "entity", key, form="institution"))
             else:
                 mentions.append(Mention(span.start, span.end, "entity", key, form=extra))
         doc._.nw_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
+
+    def _inside_a_name(self, span: Span) -> bool:
+        """ "Paris Saint-Germain", "Atlético de Madrid", "Washington Post": a capital inside
+        another proper name is a club, a paper, a court, never the state."""
+        form = self.nlp.vocab.strings[span.label].rsplit("|", 1)[-1]
+        if form != "metonym":
+            return False
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and self._name_word(after) and not after.is_sent_start:
+            return True
+        j = span.start - 1
+        if j >= 0 and doc[j].lower_ in _NAME_PARTICLES:
+            j -= 1
+        return (
+            j >= 0 and j < span.start - 0 and self._name_word(doc[j]) and not doc[j].is_sent_start
+        )
+
+    def _institution(
+        self, span: Span, key: str, form: str, institutions: list[Span]
+    ) -> tuple[int, int] | None:
+        """The extent of "gouvernement sénégalais" / "Senegal's government" / "US Treasury"
+        when a country's name or adjective sits right next to an institution word."""
+        if key not in self.countries or form not in ("name", "short", "demonym"):
+            return None
+        doc = span.doc
+        for body in institutions:
+            if 0 <= span.start - body.end <= 1:  # "le gouvernement sénégalais", "gobierno de Chile"
+                gap = doc[body.end : span.start].text.lower()
+                if gap in ("", "de", "du", "of", "des", "d'", "del"):
+                    return body.start, span.end
+            if 0 <= body.start - span.end <= 1:  # "the Senegalese government", "Senegal's"
+                gap = doc[span.end : body.start].text.lower()
+                if gap in ("", "'s", "’s"):
+                    return span.start, body.end
+        return None
+
+    def _named(
+        self, doc: Doc, title: Mention, entities: list[Span], taken: set[int]
+    ) -> Mention | None:
+        """The unwatched person a title names: "le président sénégalais Bassirou Diomaye Faye",
+        "Mexico's foreign minister Juan Pérez", "Juan Pérez, Mexico's foreign minister",
+        "President Gabriel Boric of Chile". Without a country the title places nobody."""
+        after = title.end + (title.end < len(doc) and doc[title.end].text == ",")
+        span = self._name_run(doc, after, taken)
+        country = title.country
+        if span is None:
+            # "le ministre français du Commerce extérieur, Franck Riester", "le porte-parole de
+            # la diplomatie iranienne, Abbas Moussavi": a portfolio or a body, a comma, the name.
+            for gap in range(2, 7):
+                comma = title.end + gap
+                if comma < len(doc) and doc[comma].text == ",":
+                    if doc[title.end].lower_ in _OF:
+                        span = self._name_run(doc, comma + 1, taken)
+                        country = country or self._country_within(title.end, comma, entities)
+                    break
+        if span is not None and country is None:
+            country = self._country_after(doc, span[1], entities)
+        if span is None and title.country is not None and title.start >= 2:
+            # "Juan Pérez, le ministre mexicain": a name, a comma, maybe a determiner, the title.
+            j = title.start - 1
+            if doc[j].lower_ in self.not_names and j >= 1:
+                j -= 1
+            if doc[j].text == ",":
+                span = self._name_run_before(doc, j, taken)
+        if span is None or country is None or title.key == "counterpart":
+            return None
+        start, end = span
+        name = doc[start:end].text
+        return Mention(start, end, "person", f"name:{fold(name)}", "local", country, name)
+
+    def _name_word(self, token: Any) -> bool:
+        text = token.text
+        return (
+            len(text) > 1
+            and text[0].isupper()
+            and any(c.isalpha() for c in text)
+            and token.lower_ not in self.not_names
+            and not (text.isupper() and len(text) > 3)  # "AFP", "OTAN": not a name
+        )
+
+    def _name_run(self, doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
+        j = i
+        while j < len(doc) and j - i < _MAX_NAME and j not in taken:
+            if self._name_word(doc[j]):
+                j += 1
+            elif j > i and doc[j].lower_ in _NAME_PARTICLES:
+                k = j  # "de la Fuente", "bin Abdulaziz": particles, then a name word
+                while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and k - j < 2:
+                    k += 1
+                if k < len(doc) and k not in taken and self._name_word(doc[k]):
+                    j = k
+                else:
+                    break
+            else:
+                break
+        return (i, j) if j > i and self._name_word(doc[i]) else None
+
+    def _name_run_before(self, doc: Doc, end: int, taken: set[int]) -> tuple[int, int] | None:
+        i = end
+        while i > 0 and end - i < _MAX_NAME and (i - 1) not in taken:
+            word = doc[i - 1]
+            if self._name_word(word) and not word.is_sent_start:
+                i -= 1
+            elif word.is_sent_start and self._name_word(word):
+                i -= 1
+                break
+            else:
+                break
+        return (i, end) if end - i >= 2 else None  # one capitalised word before a comma: no
+
+    def _country_within(self, start: int, end: int, entities: list[Span]) -> str | None:
+        for span in entities:
+            tag, key, _ = self.nlp.vocab.strings[span.label].split("|", 2)
+            if tag == "E" and key in self.countries and start <= span.start and span.end <= end:
+                return self.countries[key]
+        return None
+
+    def _country_after(self, doc: Doc, end: int, entities: list[Span]) -> str | None:
+        """ "President Gabriel Boric of Chile": the country after 'of'."""
+        for span in entities:
+            tag, key, form = self.nlp.vocab.strings[span.label].split("|", 2)
+            gap = doc[end : span.start].text.lower()
+            if tag == "E" and key in self.countries and form == "name" and gap in _OF:
+                return self.countries[key]
+        return None
 
     def _country(self, title: Span, entities: list[Span]) -> tuple[str | None, Span | None]:
         """The country a title belongs to (a country or demonym in it or next to it), and where."""
         best: tuple[int, str, Span] | None = None
         for span in entities:
             tag, key, form = self.nlp.vocab.strings[span.label].split("|", 2)
-            if tag != "E" or key not in self.countries or form not in ("name", "demonym"):
+            if tag != "E" or key not in self.countries or form not in ("name", "short", "demonym"):
                 continue  # a capital next to a title is a place: "à l'Élysée le chancelier"
             if span.start >= title.start and span.end <= title.end:
                 distance = 0
@@ -179,21 +383,30 @@ class EventTriggers:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.dependencies = DependencyMatcher(nlp.vocab)
         self.events: dict[str, str] = {}
 
     def configure(self, patterns: LanguagePatterns) -> None:
         self.matcher = Matcher(self.nlp.vocab)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.dependencies = DependencyMatcher(self.nlp.vocab)
         self.events = {t.id: t.event for t in patterns.triggers}
         for trigger in patterns.triggers:
             if trigger.patterns:
                 self.matcher.add(trigger.id, trigger.patterns)
             if trigger.phrases:
                 self.phrases.add(trigger.id, [self.nlp.make_doc(p) for p in trigger.phrases])
+            if trigger.dependencies:
+                self.dependencies.add(trigger.id, trigger.dependencies)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label=m) for m, s, e in self.phrases(doc)]
+        if len(self.dependencies) and doc.has_annotation("DEP"):
+            # "a dénoncé jeudi comme un acte de « terrorisme économique » les sanctions": the
+            # verb and its object, however far apart; the span runs from the first to the last.
+            for label, ids in self.dependencies(doc):
+                spans.append(Span(doc, min(ids), max(ids) + 1, label=label))
         # Overlapping triggers of one event: the longest reading wins ("levée des sanctions" over
         # "sanctions", "视频会晤" over "会晤"). Across events both stay, and the taxonomy's
         # ``yields_to`` decides ("held a virtual meeting": a video call, not a meeting).

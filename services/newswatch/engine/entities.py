@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from newswatch.contracts import EntityKind, Participant
 from newswatch.engine.components import Mention
 from newswatch.engine.watchlist import WatchedEntity, Watchlist
+
+if TYPE_CHECKING:
+    from newswatch.engine.discourse import Discourse
 
 # Roles a bare "counterpart" may stand for, when the sentence names no other role.
 _LEADING_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
@@ -45,13 +49,20 @@ class Party:
 
 
 class TitleResolver:
-    """Names the holder of a title among the people the article names."""
+    """Names the holder of a title among the people the article names.
+
+    A watched holder must be named somewhere in the article; an unwatched person introduced
+    with that title ("le président sénégalais Bassirou Diomaye Faye") counts too, through the
+    article's ``discourse`` (set by the pipeline, with the current ``sentence``).
+    """
 
     def __init__(self, watchlist: Watchlist, named: set[str], year: int | None) -> None:
         self.watchlist = watchlist
         self.named = named
         self.year = year
         self._countries: dict[str, WatchedEntity] = {}
+        self.discourse: Discourse | None = None
+        self.sentence = 0
 
     def country(self, code: str | None) -> WatchedEntity | None:
         """The watched country with ISO code ``code``."""
@@ -73,14 +84,44 @@ class TitleResolver:
             if any(r.role == role and r.country == country for r in e.roles)
         ]
 
-    def resolve(
-        self, role: str, country: str | None, context: Iterable[str]
-    ) -> WatchedEntity | None:
-        if country is None:
-            return None
+    def resolve(self, role: str, country: str | None, context: Iterable[str]) -> Participant | None:
         roles = (list(context) or list(_LEADING_ROLES)) if role == "counterpart" else [role]
+        if country is None:
+            # "le président", "the foreign minister": the last person named with that role.
+            if role == "counterpart" or self.discourse is None:
+                return None
+            return self.discourse.holder(role, None, self.sentence)
         found = {e.id: e for r in roles for e in self.holders(r, country) if e.id in self.named}
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) == 1:
+            return next(iter(found.values())).participant()
+        if not found and self.discourse is not None:
+            for r in roles:
+                local = self.discourse.holder(r, country, self.sentence, watched=False)
+                if local is not None:
+                    return local
+        return None
+
+
+def acting_for(
+    party: Party, kinds: tuple[str, ...], watchlist: Watchlist, year: int | None
+) -> Party:
+    """The organisation a person leads (that year), else their country, when only ``kinds`` may
+    act: "Borrell a annoncé des sanctions" is the EU acting."""
+    participant = party.participant
+    if not kinds or participant.kind in kinds or participant.kind != "person":
+        return party
+    entity = watchlist.get(participant.wikidata or "")
+    if entity is not None and "organisation" in kinds:
+        for role in entity.roles:
+            if role.org and role.held_in(year) and (org := watchlist.get(role.org)) is not None:
+                return Party(org.participant(), party.start, party.end, party.surface, "acting")
+    if "country" in kinds and participant.country:
+        for candidate in watchlist:
+            if candidate.kind == "country" and candidate.country == participant.country:
+                return Party(
+                    candidate.participant(), party.start, party.end, party.surface, "acting"
+                )
+    return party
 
 
 def parties(
@@ -97,6 +138,11 @@ def parties(
             kind: EntityKind = mention.form if mention.form in _NER_KINDS.values() else "unknown"  # type: ignore[assignment]
             participant = Participant(name=mention.key, kind=kind)
             result.append(Party(participant, mention.start, mention.end, surface, "group"))
+        elif mention.kind == "person":  # named with a title and a country, not watched
+            participant = Participant(
+                name=mention.name, kind="person", country=mention.country, watched=False
+            )
+            result.append(Party(participant, mention.start, mention.end, surface, "local"))
         elif mention.kind == "entity":
             entity = watchlist.get(mention.key)
             if entity is not None:
@@ -109,12 +155,18 @@ def parties(
                 if mention.key == "counterpart"
                 else []
             )
-            holder = titles.resolve(mention.key, mention.country, others)
+            # "le président Xi Jinping": a title right before a name introduces that name.
+            named_next = any(
+                m.kind in ("entity", "person") and 0 <= m.start - mention.end <= 1 for m in inside
+            )
+            holder = (
+                None
+                if named_next and mention.country is None
+                else titles.resolve(mention.key, mention.country, others)
+            )
             country = titles.country(mention.country)
             if holder is not None:
-                result.append(
-                    Party(holder.participant(), mention.start, mention.end, surface, "title")
-                )
+                result.append(Party(holder, mention.start, mention.end, surface, "title"))
             elif country is not None:  # "the Chinese foreign minister", nobody named: China
                 result.append(
                     Party(country.participant(), mention.start, mention.end, surface, "unresolved")
@@ -126,11 +178,24 @@ def parties(
                     )
                 )
     result = _absorb_titles(result)
+    # A spokesperson speaks for their state ("a réagi le porte-parole iranien, Abbas Moussavi"):
+    # marked, so that only an event whose actor is a state takes them (as that state).
+    voices = [(m.start, m.end) for m in inside if m.kind == "title" and m.key == "spokesperson"]
+    result = [
+        Party(p.participant, p.start, p.end, p.surface, "spokesperson")
+        if any(s <= p.start < e + 2 for s, e in voices)
+        else p
+        for p in result
+    ]
     taken = {i for p in result for i in range(p.start, p.end)}
     for ent in sentence.ents:
         ner_kind = _NER_KINDS.get(ent.label_)
+        # Unwatched people and named bodies (a sanctioned firm) may take part; an unwatched
+        # place ("Niamey", "Etat") is not a party, and a one-word "organisation" is mostly noise.
+        useful = ner_kind == "person" or (ner_kind == "organisation" and len(ent) > 1)
         if (
-            ner_kind
+            useful
+            and ner_kind is not None
             and not taken.intersection(range(ent.start, ent.end))
             and any(c.isalpha() for c in ent.text)
         ):
@@ -171,7 +236,9 @@ def _absorb_titles(items: list[Party]) -> list[Party]:
             and previous.form in ("title", "unresolved")
             and party.participant.kind == "person"
             and party.start - previous.end <= 1
-            and (previous.form == "unresolved" or previous.key == party.key)
+            and (
+                previous.form == "unresolved" or previous.key == party.key or party.form == "local"
+            )
         ):
             merged[-1] = Party(
                 party.participant, previous.start, party.end, party.surface, party.form

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from newswatch.engine.discourse import Discourse
 from newswatch.engine.entities import Party
-from newswatch.engine.modality import CLAUSE_BREAKS, Modality, phrase_words
+from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
+from newswatch.engine.phrases import CLAUSE_BREAKS, phrase_words
 from newswatch.engine.taxonomy import EventType
+from newswatch.engine.timeline import Anchor, Timeline
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _ACTING_KINDS = ("person", "country", "organisation")
@@ -30,6 +34,24 @@ _OWNER_REACH = 4
 _OBJECT_REACH = 5
 
 
+# An event dated more than this many days before publication is history, not news.
+BACKGROUND_DAYS = 45
+# A pluperfect event this recent is still part of the story ("avaient évoqué mardi").
+_PLUPERFECT_RECENT = 7
+# The sides of a call sit within this many tokens of its trigger.
+_SIDE_REACH = 20
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence is read against: the publication date and the article's people."""
+
+    today: date
+    dated: bool  # ``today`` is the article's publication date (not only when it was ingested)
+    discourse: Discourse
+    sentence: int
+
+
 @dataclass
 class EventMention:
     event: str
@@ -40,6 +62,11 @@ class EventMention:
     strength: float
     syntactic: bool
     parties: list[Party] = field(default_factory=list)
+    anchor: Anchor | None = None
+    background: bool = False
+    ended: bool = False  # a visit explicitly over: "a quitté", "wrapped up", "returned from"
+    weak_actor: bool = False  # the actor is only the first party after the trigger
+    anaphoric: bool = False  # named only by reference ("the measures"): needs the event elsewhere
 
     @property
     def sentence(self) -> Span:
@@ -55,6 +82,7 @@ class RoleReader:
             k: [phrase_words(make_doc, p) for p in v] for k, v in patterns.markers.items()
         }
         self.modality = Modality(patterns.cues, make_doc)
+        self.timeline = Timeline(patterns.time, make_doc)
 
     # --- markers -------------------------------------------------------------------------------
 
@@ -66,8 +94,8 @@ class RoleReader:
             j -= 1
             positions.append(j)
         for position in positions:
-            for kind in ("host", "agent", "owner", "target"):
-                for phrase in self.markers[kind]:
+            for kind in ("between", "host", "agent", "owner", "target"):
+                for phrase in self.markers.get(kind, ()):
                     n = len(phrase)
                     if n <= position and tuple(tokens[position - n : position]) == phrase:
                         return kind
@@ -115,28 +143,53 @@ class RoleReader:
         return None, False
 
     def read(
-        self, trigger: Span, spec: Trigger, etype: EventType, parties: list[Party]
+        self,
+        trigger: Span,
+        spec: Trigger,
+        etype: EventType,
+        parties: list[Party],
+        context: Context | None = None,
     ) -> EventMention | None:
         doc = trigger.doc
         tokens = [t.lower_ for t in doc]
         modality = self.modality
         if modality.negated(trigger, tokens):
             return None
+        if spec.excluded_children and any(
+            c.dep_ in spec.excluded_children for t in trigger for c in t.children
+        ):
+            return None  # "called Putin a war criminal", "a appelé Kiev à négocier"
         if etype.realised and modality.has(
             "announced", modality.clause_before(tokens, trigger.start)
         ):
             return None  # "are expected to speak by phone": not a call yet
+        anchor = None
+        if context is not None:
+            anchor = self.timeline.anchor(
+                tokens,
+                trigger.start,
+                trigger.end,
+                context.today,
+                context.dated,
+                attached=_attached(trigger),
+            )
         attributes = dict(etype.defaults)
         attributes.update(spec.attributes)
         if "status" in etype.attributes and "status" not in spec.attributes:
             attributes["status"] = modality.status(
-                trigger, tokens, etype.defaults.get("status", "")
+                trigger, tokens, etype.defaults.get("status", ""), anchor
             )
+        elif "status" in attributes and modality.counterfactual(trigger, tokens):
+            attributes["status"] = "cancelled"
+        if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
+            return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and modality.has(
             "threatened", modality.clause_before(tokens, trigger.start)
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
+        if not etype.actor_kinds:  # a spokesperson neither travels nor calls on anyone's behalf
+            eligible = [p for p in eligible if p.form != "spokesperson"]
         if etype.party_kinds:
             preferred = [p for p in eligible if p.participant.kind in etype.party_kinds]
             if len(preferred) >= 2:
@@ -145,19 +198,25 @@ class RoleReader:
         marks = {id(p): self.marker_in(tokens, p.start) for p in eligible}
         if not owner_mode:  # "la visite de Xi": "de" marks an owner only of sanctions
             marks = {k: (None if v == "owner" else v) for k, v in marks.items()}
+        weak = False
         if etype.symmetric:
-            actors, targets = self._sides(eligible, marks, tokens)
+            actors, targets = self._sides(trigger, eligible, marks, tokens)
             if targets and modality.has("requested", modality.clause_before(tokens, trigger.start)):
                 actors, targets = targets, actors  # "应约同…通电话": the other side called
             syntactic = False
         else:
-            actors, targets, syntactic = self._directed(trigger, spec, etype, eligible, marks)
-        if etype.name == "state_visit":
+            actors, targets, syntactic, weak = self._directed(trigger, spec, etype, eligible, marks)
+        if etype.foreign_targets:
             # A trip inside one's own country is not a state visit; a destination is on the list.
             home = {p.participant.country for p in actors}
             targets = [
                 t for t in targets if t.participant.country not in home and t.participant.watched
             ]
+        if context is not None and not actors and _verbal(trigger):
+            # "Viajó a Pekín": a pro-drop language leaves the subject unwritten.
+            person = context.discourse.subject(context.sentence)
+            if person is not None and person.key not in {t.key for t in targets}:
+                actors = [Party(person, trigger.start, trigger.start, "", "reference")]
         actor_keys = {a.key for a in actors}
         return EventMention(
             event=etype.name,
@@ -168,20 +227,66 @@ class RoleReader:
             strength=spec.strength,
             syntactic=syntactic,
             parties=parties,
+            anchor=anchor,
+            background=self._background(trigger, tokens, anchor, context),
+            ended=attributes.get("status") == "completed"
+            and (spec.attributes.get("status") == "completed" or modality.ended(trigger, tokens)),
+            weak_actor=weak,
+            anaphoric=spec.anaphoric,
         )
 
+    def _background(
+        self, trigger: Span, tokens: list[str], anchor: Anchor | None, context: Context | None
+    ) -> bool:
+        """History, not news: dated well before publication, or told as history ("sa dernière
+        visite", "had visited")."""
+        if self.modality.historical(trigger, tokens):
+            return True
+        if self.modality.pluperfect(trigger) and (
+            anchor is None or anchor.days is None or anchor.days < -_PLUPERFECT_RECENT
+        ):
+            # "avaient évoqué mardi par téléphone" is this week's news in the pluperfect; "s'était
+            # rendu à Paris" with no date, or weeks back, is history.
+            return True
+        if anchor is None or anchor.days is None or context is None:
+            return False
+        if anchor.days >= -BACKGROUND_DAYS:
+            return False
+        # A bare month or day needs the real publication date to tell its year; an explicit year
+        # or "three years ago" does not.
+        return anchor.year is not None or anchor.relative or context.dated
+
     def _sides(
-        self, eligible: list[Party], marks: dict[int, str | None], tokens: list[str]
+        self, trigger: Span, eligible: list[Party], marks: dict[int, str | None], tokens: list[str]
     ) -> tuple[list[Party], list[Party]]:
-        """A call or meeting: who is 'with' whom; else the first-named side is the actor."""
-        with_marked = [p for p in eligible if marks[id(p)] == "target"]
+        """A call or meeting: "entre X et Y"; else who is 'with' whom, the caller being the
+        subject (or the nearest side before); else the first-named side near the trigger."""
+        between = [p for p in eligible if self.marker_in(tokens, p.start) == "between"]
+        if between:
+            sides = [between[0]]
+            for party in eligible:  # "entre Emmanuel Macron et le président nigérien Issoufou"
+                if party not in sides and self._conjoined(sides[-1], party, tokens):
+                    sides.append(party)
+            if len(sides) >= 2:
+                return sides[:1], sides[1:]
+        # In a long sentence the sides sit near the trigger; a party named far away ("Le Drian
+        # est arrivé ..., au lendemain d'un entretien entre Macron et Issoufou") is not one.
+        pool = [p for p in eligible if _distance(trigger, p) <= _SIDE_REACH] or eligible
+        with_marked = [p for p in pool if marks[id(p)] == "target"]
+        subject, _ = self.subject(trigger, pool)
         if not with_marked:
-            return eligible[:1], eligible[1:]
+            if subject is not None:
+                return [subject], [p for p in pool if p is not subject]
+            return pool[:1], pool[1:]
         targets = list(with_marked)
-        for party in eligible:  # "avec Xi et le chancelier Scholz": the conjoined join them
+        for party in pool:  # "avec Xi et le chancelier Scholz": the conjoined join them
             if party not in targets and targets and self._conjoined(targets[-1], party, tokens):
                 targets.append(party)
-        return [p for p in eligible if p not in targets], targets
+        if subject is not None and subject not in targets:
+            return [subject], targets
+        before = [p for p in pool if p not in targets and p.end <= trigger.start]
+        others = [p for p in pool if p not in targets]
+        return (before[-1:] or others[:1]), targets
 
     def _conjoined(self, first: Party, second: Party, tokens: list[str]) -> bool:
         gap = tokens[first.end : second.start]
@@ -195,9 +300,11 @@ class RoleReader:
         etype: EventType,
         eligible: list[Party],
         marks: dict[int, str | None],
-    ) -> tuple[list[Party], list[Party], bool]:
-        """Visitor and host, imposer and target: syntax first, then markers, then word order."""
+    ) -> tuple[list[Party], list[Party], bool, bool]:
+        """Visitor and host, imposer and target: syntax first, then markers, then word order.
+        The last flag says the actor came from word order after the trigger alone."""
         owner_mode = spec.targets == "owner"
+        weak = False
         roles: dict[int, str] = {}
         subject, passive = self.subject(trigger, eligible)
         if subject is not None:
@@ -259,7 +366,13 @@ class RoleReader:
                 roles[id(owners[0])] = "actor"
         if "actor" not in roles.values():
             reporters = set() if etype.announcer_acts else self._reporters(trigger)
-            candidates = [p for p in unmarked if not reporters & set(range(p.start, p.end))]
+            # A capital acts only as a subject ("Washington a imposé"); by word order it is a
+            # place ("un tribunal de Paris a ordonné").
+            candidates = [
+                p
+                for p in unmarked
+                if not reporters & set(range(p.start, p.end)) and p.form != "metonym"
+            ]
             if etype.name == "state_visit":  # people travel, then countries; never organisations
                 candidates = [p for p in candidates if p.participant.kind in ("person", "country")]
                 people = [p for p in candidates if p.participant.kind == "person"]
@@ -273,9 +386,10 @@ class RoleReader:
                 roles[id(before[-1])] = first if subject is None else "actor"
             if "actor" not in roles.values() and after:
                 roles[id(after[0])] = "actor"
+                weak = True  # only word order, after the trigger: often someone else's part
         actors = [p for p in eligible if roles.get(id(p)) == "actor"]
         targets = [p for p in eligible if roles.get(id(p)) == "target"]
-        return actors, targets, subject is not None
+        return actors, targets, subject is not None, weak
 
     def _marked_targets(
         self,
@@ -347,6 +461,47 @@ def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> Non
                 ):
                     visit.targets.append(party)
                     known.add(party.key)
+
+
+def _distance(trigger: Span, party: Party) -> int:
+    if party.start >= trigger.end:
+        return party.start - trigger.end
+    return max(0, trigger.start - party.end)
+
+
+def _attached(trigger: Span) -> set[int]:
+    """Tokens of time expressions the parse hangs on the trigger's verb (or the trigger)."""
+    if not trigger.doc.has_annotation("DEP"):
+        return set()
+    root = trigger.root
+    heads = {root.i}
+    if root.pos_ not in ("VERB", "AUX") and root.head.pos_ in ("VERB", "AUX"):
+        heads.add(root.head.i)
+    found: set[int] = set()
+    for token in trigger.doc:
+        if token.head.i in heads and token.i not in heads and token.dep_ in _TIME_DEPS:
+            found.update(t.i for t in token.subtree)
+    return found
+
+
+_TIME_DEPS = (
+    "obl",
+    "obl:mod",
+    "obl:tmod",
+    "nmod",
+    "npadvmod",
+    "nmod:tmod",
+    "obj",
+    "advmod",
+    "pobj",
+    "prep",
+)
+
+
+def _verbal(trigger: Span) -> bool:
+    if not trigger.doc.has_annotation("POS"):
+        return True
+    return any(t.pos_ in ("VERB", "AUX") for t in trigger)
 
 
 def _same_clause(trigger: Span, party: Party) -> bool:

@@ -8,32 +8,13 @@ and, for languages without a tagger, verb endings ("se rendrait", "viajará") ad
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from newswatch.engine.patterns import Cues
-
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "：", "、"})
-
-
-def phrase_words(make_doc: Callable[[str], Doc], phrase: str) -> tuple[str, ...]:
-    """A phrase as the lower-cased tokens running text gives (alone, "n'" splits as n + ')."""
-    result: list[str] = []
-    for token in make_doc(phrase):
-        if token.text == "'" and result and token.i > 0 and not token.nbor(-1).whitespace_:
-            result[-1] += "'"
-        else:
-            result.append(token.lower_)
-    return tuple(result)
-
-
-def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    for phrase in phrases:
-        n = len(phrase)
-        if any(tuple(window[i : i + n]) == phrase for i in range(len(window) - n + 1)):
-            return True
-    return False
+from newswatch.engine.phrases import CLAUSE_BREAKS, contains, phrase_words
+from newswatch.engine.timeline import Anchor
 
 
 class Modality:
@@ -70,7 +51,23 @@ class Modality:
             self.has("negation", before)
             or self.has("negation_after", after)
             or self.denied(trigger)
+            or self.appealed(trigger)
         )
+
+    def appealed(self, trigger: Span) -> bool:
+        """Under a verb that asks for it, however far ("a appelé la communauté internationale à
+        sanctionner", "called on Russia to return"): asked for, not done."""
+        appeals = set(self.cues_spec.get("appeal"))
+        if not appeals or not trigger.doc.has_annotation("DEP"):
+            return False
+        token = trigger.root
+        for _ in range(3):
+            if token.dep_ in ("conj", "parataxis") or token.head is token:
+                return False
+            token = token.head
+            if token.lemma_.lower() in appeals and token.i < trigger.start:
+                return True
+        return False
 
     def denied(self, trigger: Span) -> bool:
         """Under a denial verb, however far ("a démenti les informations selon lesquelles X
@@ -93,29 +90,83 @@ class Modality:
         before = trigger.doc[: trigger.start]
         return any(t.lemma_.lower() in denials and t.pos_ in ("VERB", "AUX") for t in before)
 
-    def status(self, trigger: Span, tokens: list[str], default: str) -> str:
-        """cancelled > announced > ongoing > completed: the first whose cues are present."""
+    def status(
+        self, trigger: Span, tokens: list[str], default: str, anchor: Anchor | None = None
+    ) -> str:
+        """cancelled > announced > ongoing > completed: the first whose cues are present; the
+        verb's tense and the trigger's date (``anchor``) decide when no cue does."""
         # The trigger's own words count ("en visite"); a cancellation may come late in the
         # sentence ("La visite ..., prévue la semaine prochaine, a été reportée").
         before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
         after = tokens[trigger.end :]
-        if self.has("cancelled", before) or self.has("cancelled_after", after):
+        if (
+            self.has("cancelled", before)
+            or self.has("cancelled_after", after)
+            or self.counterfactual(trigger, tokens)
+        ):
             return "cancelled"
         verb = self._verb(trigger)
         soon = self.has("announced_after", after[: self.cues_spec.window])
-        if self.has("announced", before) or soon or (verb is not None and self._future(verb)):
+        future = verb is not None and self._future(verb)
+        past = verb is not None and "Past" in verb.morph.get("Tense", [])
+        if self.has("announced", before) or soon or future:
             return "announced"
+        if anchor is not None and anchor.future and not past:
+            return "announced"  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
         if self.has("ongoing", before):
             return "ongoing"
         if (
             self.has("completed", before)
             or self.has("completed_after", after[: self.cues_spec.window])
-            or (verb is not None and "Past" in verb.morph.get("Tense", []))
+            or past
         ):
             return "completed"
         if verb is not None and "Pres" in verb.morph.get("Tense", []):
             return "ongoing"
+        if anchor is not None and anchor.days is not None:
+            return "completed" if anchor.days < 0 else "ongoing" if anchor.days == 0 else default
         return default
+
+    def counterfactual(self, trigger: Span, tokens: list[str]) -> bool:
+        """A plan that is off: "was to have visited", "aurait dû se rendre"."""
+        return self.has("counterfactual", self.clause_before(tokens, trigger.start))
+
+    def ended(self, trigger: Span, tokens: list[str]) -> bool:
+        """Said to be over: "a quitté Pékin au terme de sa visite", "wrapped up his trip"."""
+        before = self.clause_before(tokens, trigger.start)
+        after = self.clause_after(tokens, trigger.end)
+        return self.has("ended", before) or self.has("ended", after)
+
+    def existing(self, trigger: Span, tokens: list[str]) -> bool:
+        """Sanctions already in force, their effects or their upkeep: "sous sanctions", "despite
+        the sanctions", "maintain sanctions", "sanctions-hit"."""
+        window = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        return self.has("existing", window)
+
+    def historical(self, trigger: Span, tokens: list[str]) -> bool:
+        """Told as history: "lors de sa dernière visite", "his previous trip"."""
+        return self.has("background", self.clause_before(tokens, trigger.start)[-3:])
+
+    def pluperfect(self, trigger: Span) -> bool:
+        """'avait visité', 's'était rendu', 'had visited': the past before the story's past."""
+        verb = self._verb(trigger)
+        return verb is not None and self._pluperfect(verb)
+
+    @staticmethod
+    def _pluperfect(verb: Token) -> bool:
+        """'avait visité', 's'était rendu', 'had visited': the past before the story's past."""
+        if "Part" not in verb.morph.get("VerbForm", []):
+            return False
+        for child in verb.children:
+            if child.dep_ in ("aux", "aux:tense", "aux:pass") and child.lemma_ in (
+                "avoir",
+                "être",
+                "have",
+            ):
+                tense = child.morph.get("Tense", [])
+                if "Imp" in tense or (child.lower_ == "had"):
+                    return True
+        return False
 
     @staticmethod
     def _verb(trigger: Span) -> Token | None:

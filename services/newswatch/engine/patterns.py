@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Span
+
 from newswatch.engine import datafile
 from newswatch.engine.taxonomy import Taxonomy
+from newswatch.engine.timeline import TimeWords
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,18 @@ class Trigger:
     object: str | None = None
     targets: str = "marked"
     strength: float = 0.7
+    dependencies: list[list[dict[str, Any]]] = field(default_factory=list)
+    anaphoric: bool = False  # "the measures", "the move": only where the article names the event
+    excluded_children: tuple[str, ...] = ()  # "called X a liar": a complement cancels the call
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    """Words that point back at people named earlier (``references:``)."""
+
+    pronouns: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
+    zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
 
 
 @dataclass(frozen=True)
@@ -53,10 +68,20 @@ class LanguagePatterns:
     conjunctions: frozenset[str] = frozenset({",", "and"})
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     collectives: tuple[Collective, ...] = ()
+    institutions: tuple[str, ...] = ()
     inflection: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    time: TimeWords = field(default_factory=TimeWords)
+    references: ReferenceWords = field(default_factory=ReferenceWords)
 
     def trigger(self, trigger_id: str) -> Trigger:
         return next(t for t in self.triggers if t.id == trigger_id)
+
+    def refers(self, sentence: Span) -> bool:
+        """Whether a sentence may point back at someone named earlier ("il", "the two leaders")."""
+        words = {t.lower_ for t in sentence}
+        pronouns = {p.lower() for p in self.references.pronouns}
+        firsts = {p.split()[0].lower() for p in self.references.pairs}
+        return bool(words & (pronouns | firsts)) or self.references.zero_subject
 
     def has_keyword(self, text: str) -> bool:
         """The cascade's first filter: could any trigger fire in this text?"""
@@ -84,6 +109,9 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 event=spec["event"],
                 patterns=spec.get("patterns", []),
                 phrases=tuple(spec.get("phrases", ())),
+                dependencies=spec.get("dependencies", []),
+                anaphoric=spec.get("anaphoric", False),
+                excluded_children=tuple(spec.get("excluded_children", ())),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),
                 object=spec.get("object"),
@@ -112,9 +140,30 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             Collective(c["name"], c["kind"], tuple(c["phrases"]))
             for c in doc.get("collectives", ())
         ),
+        institutions=tuple(doc.get("institutions", ())),
         inflection=(
             (tuple(inflection["endings"]), tuple(inflection["suffixes"])) if inflection else None
         ),
+        time=_time_words(doc.get("time", {})),
+        references=ReferenceWords(
+            pronouns=tuple(doc.get("references", {}).get("pronouns", ())),
+            pairs=tuple(doc.get("references", {}).get("pairs", ())),
+            zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
+        ),
+    )
+
+
+def _time_words(raw: dict[str, Any]) -> TimeWords:
+    return TimeWords(
+        weekdays=tuple(tuple(forms) for forms in raw.get("weekdays", ())),
+        months=tuple(tuple(forms) for forms in raw.get("months", ())),
+        offsets=tuple((p, o["days"]) for o in raw.get("offsets", ()) for p in o["phrases"]),
+        ago_before=tuple(raw.get("ago_before", ())),
+        ago_after=tuple(raw.get("ago_after", ())),
+        units=tuple(raw.get("units", {}).items()),
+        numbers=tuple(raw.get("numbers", {}).items()),
+        anchors=tuple(raw.get("anchors", ())),
+        cjk_dates=bool(raw.get("cjk_dates", False)),
     )
 
 

@@ -28,12 +28,15 @@ from newswatch.contracts import Mention as EntityMention
 from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention
-from newswatch.engine.entities import NAMING_FORMS, TitleResolver, parties
-from newswatch.engine.events import EventMention, RoleReader, join_talks
+from newswatch.engine.discourse import Discourse, title_roles
+from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
+from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
 from newswatch.engine.language import LanguageDetector
+from newswatch.engine.merge import Located, merge
 from newswatch.engine.models import ENTITIES, Pipelines
 from newswatch.engine.normalise import Normalised, normalise
 from newswatch.engine.taxonomy import Taxonomy
+from newswatch.engine.timeline import reference_date
 from newswatch.engine.watchlist import Watchlist
 from newswatch.observability.metrics import CONFIG_RELOADS, STAGE_SECONDS, TAGGING_SECONDS
 from newswatch.settings import Settings, get_settings
@@ -44,7 +47,8 @@ class _Segment:
     start: int  # into the normalised text
     text: str
     candidate: bool
-    doc: Doc | None = None
+    span: Span  # the sentence in the tokenizer-only pass (entity mentions, no parse)
+    doc: Doc | None = None  # the parsed sentence, for candidates
 
 
 @dataclass
@@ -199,8 +203,11 @@ class Engine:
                         if not text:
                             continue
                         found = any(sent.start <= m.start < sent.end for m in mentions)
+                        found = found or keywords.refers(sent)
                         candidate = not self.cascade or (found and keywords.has_keyword(text))
-                        item.segments.append(_Segment(offset + sent.start_char, text, candidate))
+                        item.segments.append(
+                            _Segment(offset + sent.start_char, text, candidate, sent)
+                        )
                 offset += len(line) + 1
         return item
 
@@ -220,25 +227,40 @@ class Engine:
             return []
         lang_patterns = self.pipelines.patterns[item.lang]
         reader = self._reader(item.lang)
-        titles = TitleResolver(self.watchlist, item.named, _year(item.article.published_at))
-        text = item.article.text
-        located: list[alert_builder.Located] = []
+        article = item.article
+        today, dated = reference_date(article.published_at or article.ingested_at, now)
+        year = _year(article.published_at)
+        titles = TitleResolver(self.watchlist, item.named, year)
+        discourse = self._discourse(item, titles)
+        titles.discourse = discourse
+        text = article.text
+        located: list[Located] = []
         with _stage("events"):
-            for segment in item.segments:
+            for index, segment in enumerate(item.segments):
                 doc = segment.doc
                 if doc is None:
                     continue
-                sentence = doc[:]
-                found = parties(sentence, doc._.nw_mentions, self.watchlist, titles)
+                titles.sentence = index
+                found = parties(doc[:], doc._.nw_mentions, self.watchlist, titles)
+                found = sorted(
+                    found + discourse.references(doc, index, found), key=lambda p: p.start
+                )
+                context = Context(today, dated, discourse, index)
                 triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]
                 present = {spec.event for _, spec in triggers}
                 read: list[tuple[Span, EventMention]] = []
                 yielded: list[EventMention] = []
                 for trigger, spec in triggers:
-                    mention = reader.read(trigger, spec, self.taxonomy[spec.event], found)
+                    etype = self.taxonomy[spec.event]
+                    mention = reader.read(trigger, spec, etype, found, context)
                     if mention is None:
                         continue
-                    if present.intersection(self.taxonomy[spec.event].yields_to):
+                    if etype.actor_kinds:
+                        mention.actors = [
+                            acting_for(a, etype.actor_kinds, self.watchlist, year or today.year)
+                            for a in mention.actors
+                        ]
+                    if present.intersection(etype.yields_to):
                         yielded.append(mention)
                     else:
                         read.append((trigger, mention))
@@ -249,13 +271,28 @@ class Engine:
                         segment.start + trigger.start_char, segment.start + trigger.end_char
                     )
                     located.append(
-                        alert_builder.Located(
-                            mention, (start, end), text[start:end], text[t_start:t_end]
-                        )
+                        Located(mention, (start, end), text[start:end], text[t_start:t_end], index)
                     )
         with _stage("alerts"):
-            events = alert_builder.merge(located, self.taxonomy)
-            return alert_builder.build(events, item.article, item.lang, self.taxonomy, now)
+            events = merge(located, self.taxonomy)
+            return alert_builder.build(events, article, item.lang, self.taxonomy, now)
+
+    def _discourse(self, item: _Prepared, titles: TitleResolver) -> Discourse:
+        """The article's people in order, from the cheap pass over every sentence."""
+        lang_patterns = self.pipelines.patterns[item.lang]
+        per_sentence: list[list[Party]] = []
+        roles: list[dict[int, str]] = []
+        for segment in item.segments:
+            mentions = segment.span.doc._.nw_mentions
+            per_sentence.append(parties(segment.span, mentions, self.watchlist, titles))
+            roles.append(title_roles(segment.span, mentions))
+        return Discourse.build(
+            per_sentence,
+            roles,
+            lang_patterns.references,
+            self.pipelines.get(item.lang).make_doc,
+            self.watchlist,
+        )
 
     def _reader(self, lang: str) -> RoleReader:
         if lang not in self._readers:

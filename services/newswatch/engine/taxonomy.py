@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,10 @@ class EventType:
     realised: bool = False
     yields_to: tuple[str, ...] = ()
     announcer_acts: bool = True
+    scores_as: Mapping[str, str] = field(default_factory=dict)
+    coexists: frozenset[str] = frozenset()
+    foreign_targets: bool = False  # targets lie outside the actors' own country (a trip abroad)
+    actor_kinds: tuple[str, ...] = ()  # who may act; a person stands for the body they lead
 
     def code(self, attributes: Mapping[str, str]) -> Code:
         """The first code rule whose conditions the attributes meet."""
@@ -38,6 +42,17 @@ class EventType:
             if all(attributes.get(k) == v for k, v in rule.when.items()):
                 return rule
         return self.codes[-1]
+
+    def contradicts(self, first: Mapping[str, str], second: Mapping[str, str]) -> bool:
+        """Two accounts of the same sides that cannot both be true (announced and completed)."""
+        a, b = self.compared(first), self.compared(second)
+        return a != b and not self.coexists.intersection(a + b)
+
+    def compared(self, attributes: Mapping[str, str]) -> tuple[str, ...]:
+        """The attribute values two accounts of one event must share (``scores_as`` applied):
+        a visit's status, a call's medium, a sanctions action."""
+        values = (attributes.get(name, "") for name in sorted(self.attributes))
+        return tuple(self.scores_as.get(v, v) for v in values)
 
 
 class Taxonomy:
@@ -77,5 +92,9 @@ class Taxonomy:
                 realised=spec.get("realised", False),
                 yields_to=tuple(spec.get("yields_to", ())),
                 announcer_acts=spec.get("announcer_acts", True),
+                scores_as=dict(spec.get("scores_as", {})),
+                coexists=frozenset(spec.get("coexists", ())),
+                foreign_targets=spec.get("foreign_targets", False),
+                actor_kinds=tuple(spec.get("actor_kinds", ())),
             )
         return cls(types)

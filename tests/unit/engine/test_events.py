@@ -153,7 +153,8 @@ def test_calls(tag: Tag, lang: str, text: str, medium: str, sides: set[str]) -> 
         ("fr", "L'UE menace la Russie de nouvelles sanctions.", "threaten", EU, RUSSIA, "1312"),
         ("en", "The European Union imposed new sanctions on Russia.", "impose", EU, RUSSIA, "163"),
         ("en", "Washington lifted sanctions on Ukraine.", "lift", US, UKRAINE, "085"),
-        ("en", "Biden threatened Russia with sanctions.", "threaten", BIDEN, RUSSIA, "1312"),
+        # The state acts, not the president in person (ANNOTATION: never a spokesperson).
+        ("en", "Biden threatened Russia with sanctions.", "threaten", US, RUSSIA, "1312"),
         (
             "en",
             "Beijing condemned Western sanctions against Russia.",

@@ -1,0 +1,210 @@
+"""Who the article has named so far, for the references a sentence makes to them.
+
+Real copy names a leader once and then says "il", "the two leaders", "le chef de l'État", "his
+Kenyan counterpart" or only the surname. A sentence read alone loses those participants; this
+module keeps the article's people in order of mention and answers, for a position in the text:
+the person a subject pronoun stands for (the most recent person, the first-named of the latest
+sentence that names one), the pair "the two leaders" stands for, the holder of a bare title, and
+where an unwatched person named earlier with a title reappears by surname. The words are data
+(``references:`` in ``patterns/<lang>.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newswatch.contracts import Participant
+from newswatch.engine.components import fold
+from newswatch.engine.entities import Party
+from newswatch.engine.patterns import ReferenceWords
+from newswatch.engine.phrases import phrase_words
+from newswatch.engine.watchlist import Watchlist
+
+# A subject pronoun stands for someone named at most this many sentences earlier.
+_PRONOUN_REACH = 3
+# "The two leaders" stands for two people named at most this many sentences earlier.
+_PAIR_REACH = 4
+# French "il y a", "il faut": impersonal, nobody.
+_IMPERSONAL_NEXT = frozenset({"y", "faut", "semble", "s'agit", "convient", "reste", "paraît"})
+
+
+@dataclass
+class Person:
+    participant: Participant
+    roles: frozenset[str]
+    surname: str | None = None  # for unwatched people: how later sentences may name them
+
+
+@dataclass
+class _Sighting:
+    sentence: int
+    position: int
+    person: Person
+
+
+@dataclass
+class Discourse:
+    """The article's people in order of mention, and the references that point back to them."""
+
+    pronouns: set[tuple[str, ...]]
+    pairs: list[tuple[str, ...]]
+    zero_subject: bool
+    sightings: list[_Sighting] = field(default_factory=list)
+    local: dict[str, Person] = field(default_factory=dict)  # participant key -> unwatched person
+
+    @classmethod
+    def build(
+        cls,
+        sentences: Sequence[list[Party]],
+        titles_of: Sequence[dict[int, str]],
+        words: ReferenceWords,
+        make_doc: Callable[[str], Doc],
+        watchlist: Watchlist,
+    ) -> Discourse:
+        """From every sentence's parties (tokenizer-only pass) and the title role sitting right
+        before each party (``titles_of[i][party.start]``)."""
+        found = cls(
+            pronouns={_folded(phrase_words(make_doc, p)) for p in words.pronouns},
+            pairs=sorted(
+                (_folded(phrase_words(make_doc, p)) for p in words.pairs), key=lambda p: -len(p)
+            ),
+            zero_subject=words.zero_subject,
+        )
+        for index, parties in enumerate(sentences):
+            for party in parties:
+                participant = party.participant
+                if participant.kind != "person":
+                    continue
+                if participant.watched:
+                    entity = watchlist.get(participant.wikidata or "")
+                    roles = frozenset(r.role for r in entity.roles) if entity else frozenset()
+                    person = Person(participant, roles)
+                else:
+                    role = titles_of[index].get(party.start)
+                    known = found.local.get(participant.key)
+                    if known is None and party.form == "local":
+                        surname = participant.name.split()[-1]
+                        known = Person(participant, frozenset({role} if role else ()), surname)
+                        found.local[participant.key] = known
+                    if known is None:
+                        continue
+                    person = known
+                found.sightings.append(_Sighting(index, party.start, person))
+        return found
+
+    # --- what a sentence refers to ---------------------------------------------------------------
+
+    def references(self, doc: Doc, sentence: int, parties: list[Party]) -> list[Party]:
+        """Parties for the references in ``doc`` (sentence number ``sentence``) that the
+        sentence's own parties do not already cover."""
+        taken = {i for p in parties for i in range(p.start, p.end)}
+        tokens = [fold(t.lower_) for t in doc]  # "chefs d'Etat" as "chefs d'état"
+        extra: list[Party] = []
+        for local in self.local.values():  # "Faye" alone, after "le président ... Faye"
+            if local.surname is None:
+                continue
+            for word in doc:
+                if word.text == local.surname and word.i not in taken:
+                    extra.append(_party(local.participant, word.i, word.i + 1, word.text))
+                    taken.add(word.i)
+        for phrase in self.pairs:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if tuple(tokens[i : i + n]) != phrase or taken.intersection(range(i, i + n)):
+                    continue
+                pair = self.pair(sentence, before=_people_before(parties, i))
+                if pair:
+                    surface = doc[i : i + n].text
+                    extra += [_party(p, i, i + n, surface) for p in pair]
+                    taken.update(range(i, i + n))
+        for i, token in enumerate(tokens):
+            if (token,) in self.pronouns and i not in taken and not _impersonal(tokens, i):
+                person = self.pronoun(sentence, before=_people_before(parties, i))
+                if person is not None:
+                    extra.append(_party(person, i, i + 1, doc[i].text))
+                    taken.add(i)
+        return extra
+
+    def pronoun(self, sentence: int, before: list[Participant] | None = None) -> Participant | None:
+        """The person a subject pronoun at ``sentence`` stands for."""
+        if before:
+            return before[0]  # "Xi a déclaré qu'il se rendrait...": the sentence's own subject
+        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            people = [s.person.participant for s in self.sightings if s.sentence == index]
+            if people:
+                return people[0]
+        return None
+
+    def pair(
+        self, sentence: int, before: list[Participant] | None = None
+    ) -> tuple[Participant, Participant] | None:
+        """The two people "les deux dirigeants" stands for: the two most recently named."""
+        chosen: list[Participant] = []
+        for person in before or []:
+            if person.key not in {c.key for c in chosen}:
+                chosen.append(person)
+        for index in range(sentence, max(-1, sentence - 1 - _PAIR_REACH), -1):
+            if index == sentence and before is not None:
+                continue
+            for sighting in (s for s in self.sightings if s.sentence == index):
+                if len(chosen) < 2 and sighting.person.participant.key not in {
+                    c.key for c in chosen
+                }:
+                    chosen.append(sighting.person.participant)
+        return (chosen[0], chosen[1]) if len(chosen) == 2 else None
+
+    def subject(self, sentence: int) -> Participant | None:
+        """For pro-drop languages: who an unwritten subject most likely is."""
+        return self.pronoun(sentence) if self.zero_subject else None
+
+    def holder(
+        self, role: str, country: str | None, sentence: int, *, watched: bool | None = None
+    ) -> Participant | None:
+        """A bare or country title ("le président", "le chef de l'État sénégalais") for a person
+        named before with that role (and country, when given); ``watched`` narrows the search."""
+        for sighting in reversed([s for s in self.sightings if s.sentence < sentence]):
+            person = sighting.person
+            if watched is not None and person.participant.watched != watched:
+                continue
+            if role in person.roles and (country is None or person.participant.country == country):
+                return person.participant
+        return None
+
+
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words)
+
+
+def _party(participant: Participant, start: int, end: int, surface: str) -> Party:
+    return Party(participant, start, end, surface, "reference")
+
+
+def _people_before(parties: list[Party], position: int) -> list[Participant]:
+    """People named earlier in the same sentence, first-named first."""
+    return [
+        p.participant
+        for p in sorted(parties, key=lambda p: p.start)
+        if p.end <= position and p.participant.kind == "person"
+    ]
+
+
+def _impersonal(tokens: list[str], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1] in _IMPERSONAL_NEXT
+
+
+def title_roles(span: Span, mentions: Sequence[object]) -> dict[int, str]:
+    """For each party start in ``span``: the role of a title right before it (one token gap at
+    most), so "le président sénégalais Faye" gives Faye the head_of_state role."""
+    roles: dict[int, str] = {}
+    titles = [m for m in mentions if getattr(m, "kind", None) == "title"]
+    for mention in mentions:
+        start = getattr(mention, "start", -1)
+        if getattr(mention, "kind", None) not in ("person", "entity"):
+            continue
+        for title in titles:
+            if 0 <= start - title.end <= 1:  # type: ignore[attr-defined]
+                roles[start] = title.key  # type: ignore[attr-defined]
+    return roles

@@ -1,0 +1,221 @@
+"""An article's event mentions to events: one per real-world event, as true at publication.
+
+Real copy reports one visit in several sentences ("will travel" in the lede, "the visit, the first
+since 2019" later, "he arrived on Monday" further down): those mentions are one event, and the
+status that holds at publication wins (``_status``). Mentions told as history (``background``)
+are kept out: they are true, but not news. Mentions that name no actor ("la visite, à l'invitation
+de Poutine") join the event of their type reported just before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newswatch.engine.entities import Party
+from newswatch.engine.events import EventMention
+from newswatch.engine.taxonomy import EventType, Taxonomy
+
+# Which status holds at publication when mentions of one visit disagree: an explicit end beats a
+# visit under way, which beats a plan, which beats a bare past tense (often the reporting verb's).
+_STATUS_RANK = {"cancelled": 5, "ended": 4, "ongoing": 3, "announced": 2, "completed": 1}
+# A visit reported as under way whose date is further back than this is over by publication.
+_ONGOING_DAYS = 4
+
+
+@dataclass
+class Located:
+    """An event mention with the original-text offsets of its sentence and trigger."""
+
+    mention: EventMention
+    sentence: tuple[int, int]  # into the original article text
+    sentence_text: str
+    trigger_text: str
+    index: int = 0  # the sentence's number in the article
+
+
+@dataclass
+class Event:
+    event: str
+    attributes: dict[str, str]
+    actors: list[Party]
+    targets: list[Party]
+    evidence: list[Located] = field(default_factory=list)
+    best: float = 0.0
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.actors} | {p.key for p in self.targets}
+
+    def sentences(self) -> set[tuple[int, int]]:
+        return {e.sentence for e in self.evidence}
+
+
+def score(mention: EventMention) -> float:
+    """How surely a mention names its event (see ``alerts`` for the confidence it feeds)."""
+    parties = mention.actors + mention.targets
+    value = mention.strength + (0.1 if mention.syntactic else 0.0)
+    if parties and all(p.participant.watched for p in parties):
+        value += 0.05
+    return value
+
+
+def merge(located: Sequence[Located], taxonomy: Taxonomy) -> list[Event]:
+    """Fold the mentions of one article into events (see the module docstring)."""
+    named = {item.mention.event for item in located if not item.mention.anaphoric}
+    located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
+    current = [item for item in located if not item.mention.background]
+    current = _drop_critics_as_imposers(current)
+    events: list[Event] = []
+    for item in current:
+        mention = item.mention
+        etype = taxonomy[mention.event]
+        complete = (
+            len(mention.actors) >= max(1, etype.min_actors)
+            and len(mention.targets) >= etype.min_targets
+        )
+        match = next((e for e in reversed(events) if _same(e, mention, etype)), None)
+        if match is None and mention.weak_actor:
+            # "Also added to the blacklist were ... tankers that carried oil to Cuba": an actor
+            # found only by word order is doubtful; the mention continues the event before it.
+            match = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
+        if not complete:
+            # "Le Kremlin a annoncé la visite, à l'invitation de Poutine": no visitor named, so it
+            # is the visit just reported; it adds its host and its sentence. Alone, it is nothing.
+            if mention.actors or not any(e.event == mention.event for e in events):
+                continue
+            match = match or next(e for e in reversed(events) if e.event == mention.event)
+        if not (mention.actors + mention.targets) and match is None:
+            continue
+        if match is None:
+            events.append(
+                Event(
+                    mention.event,
+                    dict(mention.attributes),
+                    list(mention.actors),
+                    list(mention.targets),
+                    [item],
+                    score(mention),
+                )
+            )
+        else:
+            _absorb(match, item, etype)
+    for event in events:
+        if "status" in event.attributes:
+            event.attributes["status"] = _status(event)
+    return [e for e in events if _reportable(e)]
+
+
+def _reportable(event: Event) -> bool:
+    """Someone on the watchlist takes part, or a person placed in a watched country."""
+    return any(
+        p.participant.watched or (p.participant.kind == "person" and p.participant.country)
+        for p in event.actors + event.targets
+    )
+
+
+def _same(event: Event, mention: EventMention, etype: EventType) -> bool:
+    """Whether a mention reports an event already found: same type, same key attribute (a
+    sanctions action, a call's medium; a visit's status may move on), the same sides."""
+    if event.event != mention.event:
+        return False
+    key = etype.key_attribute
+    if key and etype.compared(event.attributes) != etype.compared(mention.attributes):
+        return False
+    if etype.symmetric:
+        return _same_sides(event, mention)
+    actors = {p.key for p in mention.actors}
+    if not actors & {p.key for p in event.actors}:
+        return False
+    return _targets_agree(event.targets, mention.targets)
+
+
+def _continues(event: Event, mention: EventMention, etype: EventType) -> bool:
+    return event.event == mention.event and (
+        not etype.key_attribute
+        or etype.compared(event.attributes) == etype.compared(mention.attributes)
+    )
+
+
+def _same_sides(event: Event, mention: EventMention) -> bool:
+    """A call or meeting: the people on both sides agree (countries count when no person)."""
+    theirs = _people_or_all(event.actors + event.targets)
+    mine = _people_or_all(mention.actors + mention.targets)
+    shared = theirs & mine
+    return len(shared) >= 2 or (len(shared) == 1 and min(len(theirs), len(mine)) == 1)
+
+
+def _people_or_all(parties: list[Party]) -> set[str]:
+    people = {p.key for p in parties if p.participant.kind == "person"}
+    return people or {p.key for p in parties}
+
+
+def _targets_agree(first: list[Party], second: list[Party]) -> bool:
+    """Two trips of one visitor are one when they go to the same country (or one says no
+    destination); two sanctions decisions of one actor when their targets meet."""
+    if not first or not second:
+        return True
+    keys = {p.key for p in first}
+    countries = {p.participant.country for p in first if p.participant.country}
+    return any(
+        p.key in keys or (p.participant.country and p.participant.country in countries)
+        for p in second
+    )
+
+
+def _absorb(event: Event, item: Located, etype: EventType) -> None:
+    mention = item.mention
+    actor_keys = {p.key for p in event.actors}
+    known = event.keys()
+    home = {p.participant.country for p in event.actors} if etype.foreign_targets else set()
+    event.targets += [
+        p
+        for p in mention.targets
+        if p.key not in known and p.key not in actor_keys and p.participant.country not in home
+    ]
+    event.evidence.append(item)
+    value = score(mention)
+    if value > event.best and mention.actors:
+        status = event.attributes.get("status")
+        event.attributes.update(mention.attributes)
+        if status is not None:
+            event.attributes["status"] = status  # decided over all mentions in ``_status``
+    event.best = max(event.best, value)
+
+
+def _status(event: Event) -> str:
+    """The visit's status at publication, from every mention of it (``_STATUS_RANK``)."""
+    best, rank = "completed", 0
+    for item in event.evidence:
+        mention = item.mention
+        status = mention.attributes.get("status", "completed")
+        anchor = mention.anchor
+        if (
+            status == "ongoing"
+            and anchor is not None
+            and anchor.known_reference
+            and anchor.days is not None
+            and anchor.days < -_ONGOING_DAYS
+        ):
+            status = "completed"  # "arrived in Beijing on March 3", read on March 20
+        label = "ended" if status == "completed" and mention.ended else status
+        if _STATUS_RANK[label] > rank:
+            best, rank = status, _STATUS_RANK[label]
+    return best
+
+
+def _drop_critics_as_imposers(items: list[Located]) -> list[Located]:
+    """ "Pékin a condamné les sanctions imposées par Washington": the critic of sanctions is not
+    also their author. An impose or extend mention whose actor condemns sanctions in the same
+    sentence is the condemnation read twice."""
+    critics = {
+        (item.index, a.key)
+        for item in items
+        if item.mention.attributes.get("action") == "condemn"
+        for a in item.mention.actors
+    }
+    return [
+        item
+        for item in items
+        if item.mention.attributes.get("action") not in ("impose", "extend")
+        or not any((item.index, a.key) in critics for a in item.mention.actors)
+    ]

@@ -1,0 +1,29 @@
+"""Phrases as token tuples, the way running text tokenises them, and the clause breaks that
+bound a cue's reach. Shared by the modality, role and time readers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "：", "、"})
+
+
+def phrase_words(make_doc: Callable[[str], Doc], phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-cased tokens running text gives (alone, "n'" splits as n + ')."""
+    result: list[str] = []
+    for token in make_doc(phrase):
+        if token.text == "'" and result and token.i > 0 and not token.nbor(-1).whitespace_:
+            result[-1] += "'"
+        else:
+            result.append(token.lower_)
+    return tuple(result)
+
+
+def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(window[i : i + n]) == phrase for i in range(len(window) - n + 1)):
+            return True
+    return False

@@ -1,0 +1,314 @@
+"""When did it happen? Time expressions near a trigger, read against the publication date.
+
+Status and background are judged as of publication (``../shared/ANNOTATION.md``): "Thursday" in an
+article of Saturday is two days ago, "in 2019" in a 2023 article is history, "next week" is ahead.
+The words are data (``time:`` in ``patterns/<lang>.yaml``): weekdays, months, phrases with a day
+offset ("hier" = -1), "N units ago", and anchors such as "depuis"/"since" after which a date is a
+point of comparison ("the first visit since 2019"), not the event's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from spacy.tokens import Doc
+
+from newswatch.engine.phrases import CLAUSE_BREAKS, phrase_words
+
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)(年)?$")
+_DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
+# Further than this from the trigger, a time expression belongs to some other part of the sentence.
+_REACH = 14
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """One language's time lexicon as the patterns file writes it (``time:``)."""
+
+    weekdays: tuple[tuple[str, ...], ...] = ()  # seven groups of forms, Monday first
+    months: tuple[tuple[str, ...], ...] = ()  # twelve groups of forms, January first
+    offsets: tuple[tuple[str, int], ...] = ()  # phrase -> days from publication
+    ago_before: tuple[str, ...] = ()  # "il y a" (before the number)
+    ago_after: tuple[str, ...] = ()  # "ago", "назад" (after the unit)
+    units: tuple[tuple[str, int], ...] = ()  # word -> days
+    numbers: tuple[tuple[str, int], ...] = ()  # word -> value
+    anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
+    cjk_dates: bool = False  # "2019年3月5日" in character-tokenised text
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    days: int | None  # offset from publication, when it resolves to a day
+    year: int | None  # an explicit year, when given
+    exact: bool  # a day was resolved (not only a month or a year)
+    relative: bool = False  # "hier", "three years ago": right whatever the reference's year
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The time of one event mention relative to publication."""
+
+    days: int | None  # negative: before publication
+    year: int | None
+    exact: bool
+    known_reference: bool  # the reference is a real publication date, not an ingest time
+    relative: bool = False
+
+    @property
+    def past(self) -> bool:
+        return self.days is not None and self.days < 0
+
+    @property
+    def future(self) -> bool:
+        return self.days is not None and self.days > 0
+
+
+def reference_date(published_at: str | None, fallback: datetime) -> tuple[date, bool]:
+    """The date statuses are judged against, and whether it is a real publication date."""
+    if published_at:
+        try:
+            return datetime.fromisoformat(published_at.replace("Z", "+00:00")).date(), True
+        except ValueError:
+            pass
+    return fallback.date(), False
+
+
+class Timeline:
+    """Finds and resolves one language's time expressions in tokenised sentences."""
+
+    def __init__(self, words: TimeWords, make_doc: Callable[[str], Doc]) -> None:
+        def tokens(phrase: str) -> tuple[str, ...]:
+            return phrase_words(make_doc, phrase)
+
+        self._weekday = {w.lower(): i for i, forms in enumerate(words.weekdays) for w in forms}
+        self._month = {w.lower(): i + 1 for i, forms in enumerate(words.months) for w in forms}
+        self._cjk = words.cjk_dates
+        # Character-tokenised languages write a weekday in several tokens (周四): as phrases.
+        self._offsets_extra = [
+            (tokens(w), ("weekday", i))
+            for i, forms in enumerate(words.weekdays)
+            for w in forms
+            if len(tokens(w)) > 1
+        ]
+        self._units = {w.lower(): n for w, n in words.units}
+        self._numbers = {w.lower(): n for w, n in words.numbers}
+        self._offsets = sorted(
+            ((tokens(p), days) for p, days in words.offsets), key=lambda o: -len(o[0])
+        )
+        self._ago_before = [tokens(p) for p in words.ago_before]
+        self._ago_after = [tokens(p) for p in words.ago_after]
+        self._anchors = [tokens(p) for p in words.anchors]
+
+    def expressions(self, tokens: list[str], today: date) -> list[TimeExpr]:
+        """Every time expression in ``tokens`` (lower-cased), resolved against ``today``."""
+        found: list[TimeExpr] = []
+        taken: set[int] = set()
+        if self._cjk:
+            for expr in _cjk_expressions(tokens, today):
+                found.append(expr)
+                taken.update(range(expr.start, expr.end))
+        for phrase, (_, weekday) in self._offsets_extra:
+            for i in _find(tokens, phrase):
+                if not taken.intersection(range(i, i + len(phrase))):
+                    back = (today.weekday() - weekday) % 7
+                    found.append(TimeExpr(i, i + len(phrase), -back, None, True))
+                    taken.update(range(i, i + len(phrase)))
+        for phrase, days in self._offsets:
+            for i in _find(tokens, phrase):
+                if not taken.intersection(range(i, i + len(phrase))):
+                    found.append(TimeExpr(i, i + len(phrase), days, None, True, True))
+                    taken.update(range(i, i + len(phrase)))
+        for i in range(len(tokens)):
+            if i in taken:
+                continue
+            dated = self._ago(tokens, i) or self._date(tokens, i, today)
+            if dated is not None:
+                found.append(dated)
+                taken.update(range(dated.start, dated.end))
+        return sorted(found, key=lambda e: e.start)
+
+    def _ago(self, tokens: list[str], i: int) -> TimeExpr | None:
+        """'il y a trois ans', 'three years ago', 'два года назад'."""
+        for phrase in self._ago_before:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                j = i + len(phrase)
+                amount = self._amount(tokens, j)
+                if amount is not None and j + 1 < len(tokens) and tokens[j + 1] in self._units:
+                    days = amount * self._units[tokens[j + 1]]
+                    return TimeExpr(i, j + 2, -days, None, days < 30, True)
+        amount = self._amount(tokens, i)
+        if amount is not None and i + 1 < len(tokens) and tokens[i + 1] in self._units:
+            for phrase in self._ago_after:
+                if tuple(tokens[i + 2 : i + 2 + len(phrase)]) == phrase:
+                    days = amount * self._units[tokens[i + 1]]
+                    return TimeExpr(i, i + 2 + len(phrase), -days, None, days < 30, True)
+        return None
+
+    def _amount(self, tokens: list[str], i: int) -> int | None:
+        if i >= len(tokens):
+            return None
+        if tokens[i].isdigit() and len(tokens[i]) <= 3:
+            return int(tokens[i])
+        return self._numbers.get(tokens[i])
+
+    def _date(self, tokens: list[str], i: int, today: date) -> TimeExpr | None:
+        token = tokens[i]
+        if token in self._weekday:
+            return self._weekday_expr(i, self._weekday[token], today, tokens)
+        if token in self._month:
+            return self._month_expr(tokens, i, self._month[token], today)
+        year = _YEAR.match(token)
+        if year and not _in_number(tokens, i):
+            value = int(year.group(1))
+            return TimeExpr(i, i + 1, _days(date(value, 7, 1), today), value, False)
+        return None
+
+    def _weekday_expr(
+        self, i: int, weekday: int, today: date, tokens: list[str]
+    ) -> TimeExpr | None:
+        if i + 1 < len(tokens) and _DAY.match(tokens[i + 1]):
+            return None  # "lundi 3 mars": the date that follows says it all
+        # Without the tense we cannot tell last Thursday from next Thursday; the nearer past day
+        # is the common case in news ("a déclaré jeudi"); the status reader checks the tense.
+        back = (today.weekday() - weekday) % 7
+        return TimeExpr(i, i + 1, -back, None, True)
+
+    def _month_expr(self, tokens: list[str], i: int, month: int, today: date) -> TimeExpr | None:
+        start, end = i, i + 1
+        day: int | None = None
+        for j in (i - 1, i - 2):  # "14 juillet", "le 14 de julio", "14. Juli"
+            if 0 <= j < len(tokens) and _DAY.match(tokens[j]):
+                day, start = int(_DAY.match(tokens[j]).group(1)), j  # type: ignore[union-attr]
+                break
+            if 0 <= j < len(tokens) and tokens[j] not in ("de", "del"):
+                break
+        if day is None and end < len(tokens) and _DAY.match(tokens[end]):  # "July 14"
+            day = int(_DAY.match(tokens[end]).group(1))  # type: ignore[union-attr]
+            end += 1
+        year: int | None = None
+        for j in (end, end + 1, end + 2):
+            match = _YEAR.match(tokens[j]) if j < len(tokens) else None
+            if match:
+                year, end = int(match.group(1)), j + 1
+                break
+            if j < len(tokens) and tokens[j] not in (",", "de", "del", "of", "года", "року"):
+                break
+        when = _closest(today, month, day or 15, year)
+        if when is None:
+            return None
+        return TimeExpr(start, end, _days(when, today), year, day is not None)
+
+    def anchor(
+        self,
+        tokens: list[str],
+        start: int,
+        end: int,
+        today: date,
+        known_reference: bool,
+        attached: set[int] | None = None,
+    ) -> Anchor | None:
+        """The time expression that dates the trigger at ``start:end``: one the parse attaches
+        to it (``attached`` token indices) or, failing that, the nearest in its clause, never one
+        after an anchor word ("since 2019")."""
+        best: tuple[tuple[int, int], TimeExpr] | None = None
+        for expr in self.expressions(tokens, today):
+            if self._anchored(tokens, expr.start):
+                continue
+            if attached and attached.intersection(range(expr.start, expr.end)):
+                rank = (0, 0)
+            else:
+                distance = expr.start - end if expr.start >= end else start - expr.end
+                if distance > _REACH:
+                    continue
+                lo, hi = (end, expr.start) if expr.start >= end else (expr.end, start)
+                broken = any(t in CLAUSE_BREAKS for t in tokens[lo:hi])
+                rank = (1 + broken, distance)
+            if best is None or rank < best[0]:
+                best = (rank, expr)
+        if best is None:
+            return None
+        expr = best[1]
+        return Anchor(expr.days, expr.year, expr.exact, known_reference, expr.relative)
+
+    def _anchored(self, tokens: list[str], start: int) -> bool:
+        """Right after 'depuis', 'since', 'seit' (articles and prepositions may sit between)."""
+        for phrase in self._anchors:
+            n = len(phrase)
+            for gap in range(0, 3):
+                j = start - gap
+                if j - n >= 0 and tuple(tokens[j - n : j]) == phrase:
+                    return True
+        return False
+
+
+_CJK_NUMBER = "一二两三四五六七八九十几"
+_CJK_DATE = re.compile(
+    r"(?P<year>\d{4})年(?:(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})[日号])?)?"
+    r"|(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]"
+    r"|(?P<n>\d+|[" + _CJK_NUMBER + r"]+)(?P<unit>天|周|个月|年)(?:前|以前)"
+)
+_CJK_UNITS = {"天": 1, "周": 7, "个月": 30, "年": 365}
+
+
+def _cjk_expressions(tokens: list[str], today: date) -> list[TimeExpr]:
+    """Dates in character-tokenised text: 2019年3月5日, 3月5日, 三年前."""
+    text, owner = "", []
+    for i, token in enumerate(tokens):
+        text += token
+        owner += [i] * len(token)
+    found = []
+    for match in _CJK_DATE.finditer(text):
+        start, end = owner[match.start()], owner[match.end() - 1] + 1
+        if match["unit"]:
+            n = match["n"]
+            amount = int(n) if n.isdigit() else max(1, _CJK_NUMBER.find(n[0]) + 1)
+            days = amount * _CJK_UNITS[match["unit"]]
+            found.append(TimeExpr(start, end, -days, None, days < 30, True))
+            continue
+        year = int(match["year"]) if match["year"] else None
+        month = int(match["m1"] or match["m2"] or 7)
+        day_text = match["d1"] or match["d2"]
+        when = _closest(today, month, int(day_text) if day_text else 15, year)
+        if when is not None:
+            exact = day_text is not None
+            found.append(TimeExpr(start, end, _days(when, today), year, exact))
+    return found
+
+
+def _find(tokens: list[str], phrase: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == phrase]
+
+
+def _in_number(tokens: list[str], i: int) -> bool:
+    """'2 000 soldats', '2019-2020' budgets: a year-like token inside a bigger number."""
+    before = tokens[i - 1] if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before.isdigit() or after.isdigit() or after in ("%", "$", "€", "dollars", "euros")
+
+
+def _closest(today: date, month: int, day: int, year: int | None) -> date | None:
+    """The date with that month and day nearest to ``today`` (or in ``year`` when given)."""
+    candidates = [year] if year else [today.year - 1, today.year, today.year + 1]
+    best: date | None = None
+    for y in candidates:
+        try:
+            when = date(y, month, day)
+        except ValueError:
+            when = date(y, month, 28)
+        if best is None or abs((when - today).days) < abs((best - today).days):
+            best = when
+    return best
+
+
+def _days(when: date, today: date) -> int:
+    return (when - today).days
+
+
+def shift(today: date, days: int) -> date:
+    return today + timedelta(days=days)
