@@ -88,8 +88,14 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
-    from newswatch.evaluation import main_evaluate
+    from newswatch.evaluation import main_agreement, main_evaluate
 
+    if args.agreement:
+        if len(args.gold) != 3:
+            print("newswatch evaluate --agreement ARTICLES FIRST SECOND", file=sys.stderr)
+            return 2
+        articles, first, second = args.gold
+        return main_agreement(articles, first, second, args.json)
     return main_evaluate(args.gold, args.json)
 
 
@@ -164,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="score the engine against a gold JSONL file")
     evaluate.add_argument("gold", type=Path, nargs="+", metavar="GOLD.jsonl")
+    evaluate.add_argument(
+        "--agreement",
+        action="store_true",
+        help="ARTICLES FIRST SECOND: one annotator's labels scored against another's",
+    )
     evaluate.add_argument("--json", action="store_true", help="the report as JSON")
     evaluate.set_defaults(run=_evaluate)
 

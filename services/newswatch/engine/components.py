@@ -385,12 +385,14 @@ class EventTriggers:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.dependencies = DependencyMatcher(nlp.vocab)
         self.events: dict[str, str] = {}
+        self.stacking: set[str] = set()
 
     def configure(self, patterns: LanguagePatterns) -> None:
         self.matcher = Matcher(self.nlp.vocab)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.dependencies = DependencyMatcher(self.nlp.vocab)
         self.events = {t.id: t.event for t in patterns.triggers}
+        self.stacking = {t.id for t in patterns.triggers if t.stacks}
         for trigger in patterns.triggers:
             if trigger.patterns:
                 self.matcher.add(trigger.id, trigger.patterns)
@@ -411,8 +413,10 @@ class EventTriggers:
         # "sanctions", "视频会晤" over "会晤"). Across events both stay, and the taxonomy's
         # ``yields_to`` decides ("held a virtual meeting": a video call, not a meeting).
         by_event: dict[str, list[Span]] = {}
+        kept = [s for s in spans if s.label_ in self.stacking]
         for span in spans:
-            by_event.setdefault(self.events.get(span.label_, ""), []).append(span)
-        kept = [s for group in by_event.values() for s in filter_spans(group)]
+            if span.label_ not in self.stacking:
+                by_event.setdefault(self.events.get(span.label_, ""), []).append(span)
+        kept += [s for group in by_event.values() for s in filter_spans(group)]
         doc.spans["nw_triggers"] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc

@@ -74,6 +74,10 @@ class TitleResolver:
             )
         return self._countries.get(code)
 
+    def country_participant(self, code: str) -> Participant | None:
+        entity = self.country(code)
+        return entity.participant() if entity is not None else None
+
     def holders(self, role: str, country: str) -> list[WatchedEntity]:
         if self.year is not None:
             return self.watchlist.holders(role, country, self.year)
@@ -184,6 +188,7 @@ def parties(
     result = [
         Party(p.participant, p.start, p.end, p.surface, "spokesperson")
         if any(s <= p.start < e + 2 for s, e in voices)
+        and (p.participant.watched or p.participant.country)
         else p
         for p in result
     ]

@@ -34,8 +34,8 @@ _OWNER_REACH = 4
 _OBJECT_REACH = 5
 
 
-# An event dated more than this many days before publication is history, not news.
-BACKGROUND_DAYS = 45
+# An event dated a week or more before publication is history, not news ("last week").
+BACKGROUND_DAYS = 6
 # A pluperfect event this recent is still part of the story ("avaient évoqué mardi").
 _PLUPERFECT_RECENT = 7
 # The sides of a call sit within this many tokens of its trigger.
@@ -171,8 +171,10 @@ class RoleReader:
                 trigger.end,
                 context.today,
                 context.dated,
-                attached=_attached(trigger),
+                attached=_attached(trigger) if doc.has_annotation("DEP") else None,
             )
+        if anchor is not None and anchor.weekday and modality.forward(trigger, tokens):
+            anchor = anchor.ahead()  # "se rendra jeudi", "flies on Monday": the coming one
         attributes = dict(etype.defaults)
         attributes.update(spec.attributes)
         if "status" in etype.attributes and "status" not in spec.attributes:
@@ -181,10 +183,22 @@ class RoleReader:
             )
         elif "status" in attributes and modality.counterfactual(trigger, tokens):
             attributes["status"] = "cancelled"
+        if (
+            attributes.get("status") == "completed"
+            and spec.subject == "target"
+            and anchor is not None
+            and anchor.days is not None
+            and -1 <= anchor.days <= 0
+            and not modality.ended(trigger, tokens)
+        ):
+            # "a été accueilli jeudi à Hanoï", read on Thursday: a welcome reported the same day
+            # (or the day before) means the visitor is still there.
+            attributes["status"] = "ongoing"
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
             return None  # the effects or the upkeep of sanctions already in force: nothing new
-        if attributes.get("action") == "impose" and modality.has(
-            "threatened", modality.clause_before(tokens, trigger.start)
+        if attributes.get("action") == "impose" and (
+            modality.has("threatened", modality.clause_before(tokens, trigger.start))
+            or modality.has("threatened_after", modality.clause_after(tokens, trigger.end))
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
@@ -323,7 +337,7 @@ class RoleReader:
                 continue
             if mark == "host" and etype.name == "state_visit":
                 roles[id(party)] = "target"
-            elif mark == "agent" and _same_clause(trigger, party):
+            elif mark == "agent" and _agent_of(trigger, party):
                 # the doer of a passive: "reçu par Modi", "imposed by the EU"
                 roles[id(party)] = "target" if owner_mode else spec.subject
             elif owner_mode and (
@@ -366,12 +380,13 @@ class RoleReader:
                 roles[id(owners[0])] = "actor"
         if "actor" not in roles.values():
             reporters = set() if etype.announcer_acts else self._reporters(trigger)
-            # A capital acts only as a subject ("Washington a imposé"); by word order it is a
-            # place ("un tribunal de Paris a ordonné").
+            # A capital after a preposition is a place ("un tribunal de Paris a ordonné"), not
+            # the state acting ("Pékin, qui dément ..., a dénoncé").
             candidates = [
                 p
                 for p in unmarked
-                if not reporters & set(range(p.start, p.end)) and p.form != "metonym"
+                if not reporters & set(range(p.start, p.end))
+                and not (p.form == "metonym" and self._after_preposition(p, trigger.doc))
             ]
             if etype.name == "state_visit":  # people travel, then countries; never organisations
                 candidates = [p for p in candidates if p.participant.kind in ("person", "country")]
@@ -412,6 +427,20 @@ class RoleReader:
         for party in marked:  # after the trigger, or right before it ("对俄罗斯实施制裁")
             if party.start >= trigger.start or trigger.start - party.end <= 1:
                 roles[id(party)] = "target"
+
+    def _after_preposition(self, party: Party, doc: Doc) -> bool:
+        if party.start == 0:
+            return False
+        before = doc[party.start - 1]
+        if before.pos_ == "ADP":
+            return True
+        markers = {
+            w
+            for kind in ("target", "owner", "agent", "host")
+            for p in self.markers[kind]
+            for w in p
+        }
+        return before.lower_ in markers
 
     @staticmethod
     def _within_reach(trigger: Span, party: Party) -> bool:
@@ -502,6 +531,23 @@ def _verbal(trigger: Span) -> bool:
     if not trigger.doc.has_annotation("POS"):
         return True
     return any(t.pos_ in ("VERB", "AUX") for t in trigger)
+
+
+def _agent_of(trigger: Span, party: Party) -> bool:
+    """ "imposed by the EU", "reçu par Modi": the 'by' phrase belongs to the trigger's verb (not
+    to "waters claimed by Cyprus" further on). Without a parse: the same clause."""
+    doc = trigger.doc
+    if not doc.has_annotation("DEP"):
+        return _same_clause(trigger, party)
+    token = doc[party.end - 1].head if party.end > party.start else doc[party.start]
+    heads = {t.i for t in trigger} | {trigger.root.head.i}
+    for _ in range(3):
+        if token.i in heads:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _same_clause(trigger: Span, party: Party) -> bool:

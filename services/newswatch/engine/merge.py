@@ -9,9 +9,10 @@ de Poutine") join the event of their type reported just before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newswatch.contracts import Participant
 from newswatch.engine.entities import Party
 from newswatch.engine.events import EventMention
 from newswatch.engine.taxonomy import EventType, Taxonomy
@@ -21,6 +22,8 @@ from newswatch.engine.taxonomy import EventType, Taxonomy
 _STATUS_RANK = {"cancelled": 5, "ended": 4, "ongoing": 3, "announced": 2, "completed": 1}
 # A visit reported as under way whose date is further back than this is over by publication.
 _ONGOING_DAYS = 4
+# An actorless decision continues the state that acted at most this many sentences before.
+_CONTINUITY = 3
 
 
 @dataclass
@@ -59,8 +62,13 @@ def score(mention: EventMention) -> float:
     return value
 
 
-def merge(located: Sequence[Located], taxonomy: Taxonomy) -> list[Event]:
-    """Fold the mentions of one article into events (see the module docstring)."""
+def merge(
+    located: Sequence[Located],
+    taxonomy: Taxonomy,
+    country_of: Callable[[str], Participant | None] = lambda code: None,
+) -> list[Event]:
+    """Fold the mentions of one article into events (see the module docstring);
+    ``country_of`` names the watched country of an ISO code (a visit's host country)."""
     named = {item.mention.event for item in located if not item.mention.anaphoric}
     located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
     current = [item for item in located if not item.mention.background]
@@ -83,7 +91,24 @@ def merge(located: Sequence[Located], taxonomy: Taxonomy) -> list[Event]:
             # is the visit just reported; it adds its host and its sentence. Alone, it is nothing.
             if mention.actors or not any(e.event == mention.event for e in events):
                 continue
-            match = match or next(e for e in reversed(events) if e.event == mention.event)
+            same_kind = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
+            previous = next(e for e in reversed(events) if e.event == mention.event)
+            if match is None and same_kind is None and etype.actor_kinds and etype.key_attribute:
+                # "De nouvelles sanctions pourraient être adoptées": another decision of the
+                # state that acted just before (it threatens what it imposed).
+                if item.index - previous.evidence[-1].index <= _CONTINUITY:
+                    events.append(
+                        Event(
+                            mention.event,
+                            dict(mention.attributes),
+                            list(previous.actors),
+                            list(mention.targets),
+                            [item],
+                            score(mention),
+                        )
+                    )
+                continue
+            match = match or same_kind or previous
         if not (mention.actors + mention.targets) and match is None:
             continue
         if match is None:
@@ -102,7 +127,94 @@ def merge(located: Sequence[Located], taxonomy: Taxonomy) -> list[Event]:
     for event in events:
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
-    return [e for e in events if _reportable(e)]
+    events = _yield(events, taxonomy)
+    found: list[Event] = []
+    for event in events:
+        if taxonomy[event.event].foreign_targets:
+            found += _one_per_trip(event, country_of)
+        else:
+            found.append(event)
+    return [e for e in found if _reportable(e)]
+
+
+def _yield(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
+    """Talks that a visit or call of the same article covers are part of it, wherever they are
+    reported ("Pompeo ... held talks with Sall": the talks of Pompeo's visit to Senegal). The
+    people met join the visit when they belong to the host country."""
+    kept = []
+    for event in events:
+        etype = taxonomy[event.event]
+        sides = {p.key for p in event.actors + event.targets}
+        countries = {p.participant.country for p in event.actors + event.targets}
+        covering = [
+            other
+            for other in events
+            if other.event in etype.yields_to
+            and (
+                sides & {p.key for p in other.actors + other.targets}
+                or countries & {p.participant.country for p in other.targets}
+            )
+        ]
+        if not covering:
+            # Talks that stand alone need two people: "the US and Senegal met" is no meeting.
+            if not etype.yields_to or _enough_kinds(event, etype.party_kinds):
+                kept.append(event)
+            continue
+        for other in covering:
+            if taxonomy[other.event].foreign_targets:
+                hosts = {t.participant.country for t in other.targets}
+                known = {p.key for p in other.actors + other.targets}
+                other.targets += [
+                    p
+                    for p in event.actors + event.targets
+                    if p.key not in known
+                    and p.participant.kind == "person"
+                    and p.participant.country in hosts
+                ]
+    return kept
+
+
+def _enough_kinds(event: Event, kinds: tuple[str, ...]) -> bool:
+    """Talks need two people (or the kinds the taxonomy asks for) on opposite sides."""
+    sides = [p for p in event.actors + event.targets if p.participant.kind in kinds]
+    return len({p.key for p in sides}) >= 2
+
+
+def _one_per_trip(event: Event, country_of: Callable[[str], Participant | None]) -> list[Event]:
+    """A visit is one visitor in one host country: "Macron, Scholz et Draghi sont arrivés à
+    Kiev" is three visits, a tour of Luanda and Brazzaville two. The host leader joins the visit
+    to their own country, and the host country is always named."""
+    visitors = [a for a in event.actors if a.participant.kind == "person"] or event.actors
+    hosts: dict[str, list[Party]] = {}
+    for target in event.targets:
+        code = target.participant.country
+        if code is not None:
+            hosts.setdefault(code, []).append(target)
+    if not hosts:
+        return [event]
+    trips = []
+    for visitor in visitors:
+        home = visitor.participant.country
+        for code, targets in hosts.items():
+            if code == home:
+                continue
+            named = [t for t in targets if t.participant.kind == "country"]
+            country = country_of(code)
+            if not named and country is not None:
+                first = targets[0]
+                named = [Party(country, first.start, first.end, first.surface, "host")]
+            others = [t for t in targets if t.participant.kind != "country"]
+            trips.append(
+                Event(
+                    event.event,
+                    dict(event.attributes),
+                    [visitor],
+                    named + others,
+                    list(event.evidence),
+                    event.best,
+                )
+            )
+    return trips or [event]
 
 
 def _reportable(event: Event) -> bool:

@@ -121,11 +121,30 @@ class Modality:
             or past
         ):
             return "completed"
-        if verb is not None and "Pres" in verb.morph.get("Tense", []):
-            return "ongoing"
+        if (
+            verb is not None
+            and "Pres" in verb.morph.get("Tense", [])
+            and "Fin" in verb.morph.get("VerbForm", ["Fin"])
+        ):
+            return "ongoing"  # "Xi est en Russie", "is visiting" (not "before heading to")
         if anchor is not None and anchor.days is not None:
             return "completed" if anchor.days < 0 else "ongoing" if anchor.days == 0 else default
         return default
+
+    def forward(self, trigger: Span, tokens: list[str]) -> bool:
+        """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare
+        present ("flies to Luanda on Monday"), never a past tense."""
+        verb = self._verb(trigger)
+        if verb is not None and "Past" in verb.morph.get("Tense", []):
+            return False
+        before = self.clause_before(tokens, trigger.start)
+        if self.has("announced", before) or (verb is not None and self._future(verb)):
+            return True
+        return (
+            verb is not None
+            and verb.morph.get("Tense", []) == ["Pres"]
+            and not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
+        )
 
     def counterfactual(self, trigger: Span, tokens: list[str]) -> bool:
         """A plan that is off: "was to have visited", "aurait dû se rendre"."""

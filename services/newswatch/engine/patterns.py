@@ -27,6 +27,7 @@ class Trigger:
     dependencies: list[list[dict[str, Any]]] = field(default_factory=list)
     anaphoric: bool = False  # "the measures", "the move": only where the article names the event
     excluded_children: tuple[str, ...] = ()  # "called X a liar": a complement cancels the call
+    stacks: bool = False  # kept beside a longer trigger of the same event that contains it
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 dependencies=spec.get("dependencies", []),
                 anaphoric=spec.get("anaphoric", False),
                 excluded_children=tuple(spec.get("excluded_children", ())),
+                stacks=spec.get("stacks", False),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),
                 object=spec.get("object"),

@@ -13,6 +13,7 @@ gives the same alerts, only slower; the tests hold that.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -59,6 +60,7 @@ class _Prepared:
     segments: list[_Segment] = field(default_factory=list)
     named: set[str] = field(default_factory=set)
     lines: list[Doc] = field(default_factory=list)  # tokenizer + entity matcher only
+    dateline: int = 0  # end of "PARIS, 3 mars (AFP) -" at the start of the text
 
 
 @contextmanager
@@ -182,7 +184,7 @@ class Engine:
             norm = normalise(article.text)
         with _stage("language"):
             lang = self.detector.detect(norm.text, article.language)
-        item = _Prepared(article, norm, lang)
+        item = _Prepared(article, norm, lang, dateline=dateline_end(norm.text))
         if lang not in self.pipelines.patterns:
             return item
         with _stage("match"):
@@ -242,6 +244,9 @@ class Engine:
                     continue
                 titles.sentence = index
                 found = parties(doc[:], doc._.nw_mentions, self.watchlist, titles)
+                if segment.start < item.dateline:
+                    # "ABUJA, Feb 25 -": where the story was filed, not a party to it.
+                    found = [p for p in found if segment.start + doc[p.start].idx >= item.dateline]
                 found = sorted(
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
@@ -274,7 +279,7 @@ class Engine:
                         Located(mention, (start, end), text[start:end], text[t_start:t_end], index)
                     )
         with _stage("alerts"):
-            events = merge(located, self.taxonomy)
+            events = merge(located, self.taxonomy, titles.country_participant)
             return alert_builder.build(events, article, item.lang, self.taxonomy, now)
 
     def _discourse(self, item: _Prepared, titles: TitleResolver) -> Discourse:
@@ -300,6 +305,19 @@ class Engine:
                 self.pipelines.patterns[lang], self.pipelines.get(lang).make_doc
             )
         return self._readers[lang]
+
+
+# "NAIROBI, Feb 25 (Reuters) -", "DAKAR, 12 mars (AFP) –", "BRUSSELS -": a place in capitals,
+# maybe a date and an agency, then a dash: where the copy was filed.
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’.\- ]{1,40}(?:\([^)]{0,40}\))?"
+    r"(?:,[^\n–—-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*[-–—]+\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _year(published_at: str | None) -> int | None:

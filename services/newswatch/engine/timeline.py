@@ -22,6 +22,8 @@ _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)(年)?$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
 # Further than this from the trigger, a time expression belongs to some other part of the sentence.
 _REACH = 14
+# Without a parse, a date across a comma may still be the trigger's if it is this close.
+_ACROSS_BREAK = 4
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class TimeExpr:
     year: int | None  # an explicit year, when given
     exact: bool  # a day was resolved (not only a month or a year)
     relative: bool = False  # "hier", "three years ago": right whatever the reference's year
+    weekday: bool = False  # "jeudi": last Thursday or next Thursday, as the verb's tense says
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,13 @@ class Anchor:
     exact: bool
     known_reference: bool  # the reference is a real publication date, not an ingest time
     relative: bool = False
+    weekday: bool = False
+
+    def ahead(self) -> Anchor:
+        """The same weekday read forward ("On Monday Pompeo flies to Luanda"): next week's."""
+        if not self.weekday or self.days is None or self.days >= 0:
+            return self
+        return Anchor(self.days + 7, self.year, self.exact, self.known_reference, True, True)
 
     @property
     def past(self) -> bool:
@@ -116,7 +126,7 @@ class Timeline:
             for i in _find(tokens, phrase):
                 if not taken.intersection(range(i, i + len(phrase))):
                     back = (today.weekday() - weekday) % 7
-                    found.append(TimeExpr(i, i + len(phrase), -back, None, True))
+                    found.append(TimeExpr(i, i + len(phrase), -back, None, True, True, True))
                     taken.update(range(i, i + len(phrase)))
         for phrase, days in self._offsets:
             for i in _find(tokens, phrase):
@@ -176,7 +186,7 @@ class Timeline:
         # Without the tense we cannot tell last Thursday from next Thursday; the nearer past day
         # is the common case in news ("a déclaré jeudi"); the status reader checks the tense.
         back = (today.weekday() - weekday) % 7
-        return TimeExpr(i, i + 1, -back, None, True)
+        return TimeExpr(i, i + 1, -back, None, True, True, True)
 
     def _month_expr(self, tokens: list[str], i: int, month: int, today: date) -> TimeExpr | None:
         start, end = i, i + 1
@@ -213,8 +223,9 @@ class Timeline:
         attached: set[int] | None = None,
     ) -> Anchor | None:
         """The time expression that dates the trigger at ``start:end``: one the parse attaches
-        to it (``attached`` token indices) or, failing that, the nearest in its clause, never one
-        after an anchor word ("since 2019")."""
+        to it (``attached`` token indices; None without a parse) or, failing that, the nearest
+        in its clause, never one after an anchor word ("since 2019"). Across a clause break
+        a date belongs to another verb ("the junta, which seized power last week, denounced")."""
         best: tuple[tuple[int, int], TimeExpr] | None = None
         for expr in self.expressions(tokens, today):
             if self._anchored(tokens, expr.start):
@@ -227,13 +238,17 @@ class Timeline:
                     continue
                 lo, hi = (end, expr.start) if expr.start >= end else (expr.end, start)
                 broken = any(t in CLAUSE_BREAKS for t in tokens[lo:hi])
+                if broken and (attached is not None or distance > _ACROSS_BREAK):
+                    continue
                 rank = (1 + broken, distance)
             if best is None or rank < best[0]:
                 best = (rank, expr)
         if best is None:
             return None
         expr = best[1]
-        return Anchor(expr.days, expr.year, expr.exact, known_reference, expr.relative)
+        return Anchor(
+            expr.days, expr.year, expr.exact, known_reference, expr.relative, expr.weekday
+        )
 
     def _anchored(self, tokens: list[str], start: int) -> bool:
         """Right after 'depuis', 'since', 'seit' (articles and prepositions may sit between)."""

@@ -23,6 +23,7 @@ from newswatch.evaluation.gold import (
     Resolver,
     load_gold,
     load_many,
+    passage_of,
     ref_of,
 )
 from newswatch.evaluation.matching import Matcher
@@ -46,6 +47,7 @@ __all__ = [
     "event_of",
     "load_gold",
     "load_many",
+    "main_agreement",
     "main_evaluate",
     "prediction_of",
     "run_evaluation",
@@ -121,6 +123,47 @@ def default_resolver() -> Resolver:
     from newswatch.settings import get_settings
 
     return Resolver(Watchlist.load(get_settings().watchlist_path))
+
+
+def load_labels(articles: Path, labels: Path, resolver: Resolver) -> list[GoldPassage]:
+    """One annotator's labels (``{"id", "events", "tags"}`` per line) on the article file's
+    passages: the article file gives the text and the publication time."""
+    by_id = {}
+    for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{labels}:{number}: not JSON: {exc}") from None
+            by_id[row["id"]] = row
+    passages = []
+    for number, line in enumerate(articles.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["id"] not in by_id:
+            raise GoldError(f"{labels}: no labels for {row['id']} ({articles}:{number})")
+        label = by_id[row["id"]]
+        passages.append(
+            passage_of({**row, "events": label["events"], "tags": label["tags"]}, resolver)
+        )
+    return passages
+
+
+def main_agreement(articles: Path, first: Path, second: Path, as_json: bool) -> int:
+    """``newswatch evaluate --agreement ARTICLES FIRST SECOND``: the second annotator scored
+    against the first, per type, before adjudication."""
+    try:
+        resolver = default_resolver()
+        report = agreement(
+            load_labels(articles, first, resolver), load_labels(articles, second, resolver)
+        )
+    except (OSError, GoldError) as exc:
+        print(f"newswatch evaluate: {exc}", file=sys.stderr)
+        return 2
+    report.gold_path = f"agreement of {second.name} with {first.name} on {articles.name}"
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    return 0
 
 
 def run_evaluation(engine: Tagger, *gold_paths: Path) -> Report:
