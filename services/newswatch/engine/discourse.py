@@ -50,10 +50,12 @@ class Discourse:
     """The article's people in order of mention, and the references that point back to them."""
 
     pronouns: set[tuple[str, ...]]
-    pairs: list[tuple[str, ...]]
+    pairs: list[tuple[tuple[str, ...], int]]  # "les trois dirigeants": the phrase, how many
     zero_subject: bool
     sightings: list[_Sighting] = field(default_factory=list)
     local: dict[str, Person] = field(default_factory=dict)  # participant key -> unwatched person
+    states: list[tuple[int, Participant]] = field(default_factory=list)  # countries, in order
+    bodies: list[tuple[str, ...]] = field(default_factory=list)  # "the junta", "le régime"
 
     @classmethod
     def build(
@@ -63,19 +65,30 @@ class Discourse:
         words: ReferenceWords,
         make_doc: Callable[[str], Doc],
         watchlist: Watchlist,
+        numbers: dict[str, int] | None = None,
+        institutions: Sequence[str] = (),
     ) -> Discourse:
         """From every sentence's parties (tokenizer-only pass) and the title role sitting right
         before each party (``titles_of[i][party.start]``)."""
         found = cls(
             pronouns={_folded(phrase_words(make_doc, p)) for p in words.pronouns},
             pairs=sorted(
-                (_folded(phrase_words(make_doc, p)) for p in words.pairs), key=lambda p: -len(p)
+                (
+                    (phrase, _count(phrase, numbers or {}))
+                    for phrase in (_folded(phrase_words(make_doc, p)) for p in words.pairs)
+                ),
+                key=lambda p: -len(p[0]),
             ),
             zero_subject=words.zero_subject,
+            bodies=sorted(
+                (_folded(phrase_words(make_doc, p)) for p in institutions), key=lambda p: -len(p)
+            ),
         )
         for index, parties in enumerate(sentences):
             for party in parties:
                 participant = party.participant
+                if participant.kind == "country" and party.form in ("name", "short", "institution"):
+                    found.states.append((index, participant))
                 if participant.kind != "person":
                     continue
                 if participant.watched:
@@ -110,15 +123,24 @@ class Discourse:
                 if word.text == local.surname and word.i not in taken:
                     extra.append(_party(local.participant, word.i, word.i + 1, word.text))
                     taken.add(word.i)
-        for phrase in self.pairs:
+        for phrase, count in self.pairs:
             n = len(phrase)
             for i in range(len(tokens) - n + 1):
                 if tuple(tokens[i : i + n]) != phrase or taken.intersection(range(i, i + n)):
                     continue
-                pair = self.pair(sentence, before=_people_before(parties, i))
-                if pair:
+                group = self.group(sentence, count, before=_people_before(parties, i))
+                if group:
                     surface = doc[i : i + n].text
-                    extra += [_party(p, i, i + n, surface) for p in pair]
+                    extra += [_party(p, i, i + n, surface) for p in group]
+                    taken.update(range(i, i + n))
+        for body in self.bodies:  # "the junta denounced": the state last named
+            n = len(body)
+            for i in range(len(tokens) - n + 1):
+                if tuple(tokens[i : i + n]) != body or taken.intersection(range(i, i + n)):
+                    continue
+                state = self.state(sentence)
+                if state is not None:
+                    extra.append(Party(state, i, i + n, doc[i : i + n].text, "body"))
                     taken.update(range(i, i + n))
         for i, token in enumerate(tokens):
             if (token,) in self.pronouns and i not in taken and not _impersonal(tokens, i):
@@ -127,6 +149,14 @@ class Discourse:
                     extra.append(_party(person, i, i + 1, doc[i].text))
                     taken.add(i)
         return extra
+
+    def state(self, sentence: int) -> Participant | None:
+        """The country a bare "the government", "la junte" stands for: the last one named, at
+        most ``_PRONOUN_REACH`` sentences back."""
+        for index, participant in reversed(self.states):
+            if sentence - _PRONOUN_REACH <= index <= sentence:
+                return participant
+        return None
 
     def pronoun(self, sentence: int, before: list[Participant] | None = None) -> Participant | None:
         """The person a subject pronoun at ``sentence`` stands for."""
@@ -138,10 +168,11 @@ class Discourse:
                 return people[0]
         return None
 
-    def pair(
-        self, sentence: int, before: list[Participant] | None = None
-    ) -> tuple[Participant, Participant] | None:
-        """The two people "les deux dirigeants" stands for: the two most recently named."""
+    def group(
+        self, sentence: int, count: int, before: list[Participant] | None = None
+    ) -> list[Participant] | None:
+        """The people "les deux dirigeants", "the three leaders" stand for: the most recently
+        named, as many as the phrase says."""
         chosen: list[Participant] = []
         for person in before or []:
             if person.key not in {c.key for c in chosen}:
@@ -150,15 +181,23 @@ class Discourse:
             if index == sentence and before is not None:
                 continue
             for sighting in (s for s in self.sightings if s.sentence == index):
-                if len(chosen) < 2 and sighting.person.participant.key not in {
+                if len(chosen) < count and sighting.person.participant.key not in {
                     c.key for c in chosen
                 }:
                     chosen.append(sighting.person.participant)
-        return (chosen[0], chosen[1]) if len(chosen) == 2 else None
+        return chosen if len(chosen) == count else None
 
-    def subject(self, sentence: int) -> Participant | None:
-        """For pro-drop languages: who an unwritten subject most likely is."""
-        return self.pronoun(sentence) if self.zero_subject else None
+    def subject(self, sentence: int, verbless: bool = False) -> Participant | None:
+        """Who an unwritten subject most likely is: in a pro-drop language, or in a sentence
+        without a finite verb ("Une heure et demie au téléphone avec Poutine."), the person the
+        story is about; at the very start, the first person named next."""
+        if not (self.zero_subject or verbless):
+            return None
+        found = self.pronoun(sentence)
+        if found is None and verbless:
+            later = [s for s in self.sightings if s.sentence in (sentence + 1, sentence + 2)]
+            found = later[0].person.participant if later else None
+        return found
 
     def holder(
         self, role: str, country: str | None, sentence: int, *, watched: bool | None = None
@@ -172,6 +211,10 @@ class Discourse:
             if role in person.roles and (country is None or person.participant.country == country):
                 return person.participant
         return None
+
+
+def _count(phrase: tuple[str, ...], numbers: dict[str, int]) -> int:
+    return next((numbers[w] for w in phrase if w in numbers), 2)
 
 
 def _folded(words: tuple[str, ...]) -> tuple[str, ...]:

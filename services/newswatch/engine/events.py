@@ -36,8 +36,6 @@ _OBJECT_REACH = 5
 
 # An event dated a week or more before publication is history, not news ("last week").
 BACKGROUND_DAYS = 6
-# A pluperfect event this recent is still part of the story ("avaient évoqué mardi").
-_PLUPERFECT_RECENT = 7
 # The sides of a call sit within this many tokens of its trigger.
 _SIDE_REACH = 20
 
@@ -65,6 +63,7 @@ class EventMention:
     anchor: Anchor | None = None
     background: bool = False
     ended: bool = False  # a visit explicitly over: "a quitté", "wrapped up", "returned from"
+    certainty: int = 2  # how strongly the status was read (0 default .. 3 explicit)
     weak_actor: bool = False  # the actor is only the first party after the trigger
     anaphoric: bool = False  # named only by reference ("the measures"): needs the event elsewhere
 
@@ -94,7 +93,7 @@ class RoleReader:
             j -= 1
             positions.append(j)
         for position in positions:
-            for kind in ("between", "host", "agent", "owner", "target"):
+            for kind in ("companion", "between", "host", "agent", "owner", "target"):
                 for phrase in self.markers.get(kind, ()):
                     n = len(phrase)
                     if n <= position and tuple(tokens[position - n : position]) == phrase:
@@ -177,33 +176,48 @@ class RoleReader:
             anchor = anchor.ahead()  # "se rendra jeudi", "flies on Monday": the coming one
         attributes = dict(etype.defaults)
         attributes.update(spec.attributes)
-        if "status" in etype.attributes and "status" not in spec.attributes:
-            attributes["status"] = modality.status(
-                trigger, tokens, etype.defaults.get("status", ""), anchor
+        strength = 2
+        if "status" in etype.attributes:
+            status, strength = modality.status(
+                trigger,
+                tokens,
+                etype.defaults.get("status", ""),
+                anchor,
+                fixed=spec.attributes.get("status"),
             )
-        elif "status" in attributes and modality.counterfactual(trigger, tokens):
-            attributes["status"] = "cancelled"
+            if spec.departure:
+                # "a quitté Riyad" is over; "doit quitter Moscou mercredi" means still there;
+                # "left for Doha", "s'est envolé pour Singapour": on the way, or already there.
+                status = {"announced": "ongoing" if spec.object == "origin" else "announced"}.get(
+                    status, status
+                )
+                if spec.object != "origin" and status == "completed":
+                    status = "ongoing"
+            attributes["status"] = status
         if (
             attributes.get("status") == "completed"
-            and spec.subject == "target"
             and anchor is not None
             and anchor.days is not None
-            and -1 <= anchor.days <= 0
+            and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
             and not modality.ended(trigger, tokens)
         ):
-            # "a été accueilli jeudi à Hanoï", read on Thursday: a welcome reported the same day
-            # (or the day before) means the visitor is still there.
+            # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
+            # a trip of the day (a welcome of the day before) is still under way.
             attributes["status"] = "ongoing"
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
             return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and (
             modality.has("threatened", modality.clause_before(tokens, trigger.start))
             or modality.has("threatened_after", modality.clause_after(tokens, trigger.end))
+            or modality.litotes(trigger, tokens)
+            or modality.planned(trigger, tokens)
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
-        if not etype.actor_kinds:  # a spokesperson neither travels nor calls on anyone's behalf
-            eligible = [p for p in eligible if p.form != "spokesperson"]
+        if not etype.actor_kinds:
+            # A spokesperson neither travels nor calls on anyone's behalf; "the government" as
+            # the state last named acts only where states act (sanctions).
+            eligible = [p for p in eligible if p.form not in ("spokesperson", "body")]
         if etype.party_kinds:
             preferred = [p for p in eligible if p.participant.kind in etype.party_kinds]
             if len(preferred) >= 2:
@@ -226,11 +240,19 @@ class RoleReader:
             targets = [
                 t for t in targets if t.participant.country not in home and t.participant.watched
             ]
-        if context is not None and not actors and _verbal(trigger):
-            # "Viajó a Pekín": a pro-drop language leaves the subject unwritten.
-            person = context.discourse.subject(context.sentence)
+        if context is not None and not actors:
+            # "Viajó a Pekín": a pro-drop language leaves the subject unwritten; "Une heure au
+            # téléphone avec Poutine." has no verb at all.
+            verbless = _verbless(doc)
+            person = (
+                context.discourse.subject(context.sentence, verbless)
+                if _verbal(trigger) or verbless
+                else None
+            )
             if person is not None and person.key not in {t.key for t in targets}:
                 actors = [Party(person, trigger.start, trigger.start, "", "reference")]
+        if spec.departure and spec.object == "origin" and not targets:
+            return None  # leaving home says nothing of the trip; "for Doha" does (leave-for)
         actor_keys = {a.key for a in actors}
         return EventMention(
             event=etype.name,
@@ -244,7 +266,12 @@ class RoleReader:
             anchor=anchor,
             background=self._background(trigger, tokens, anchor, context),
             ended=attributes.get("status") == "completed"
-            and (spec.attributes.get("status") == "completed" or modality.ended(trigger, tokens)),
+            and (
+                spec.attributes.get("status") == "completed"
+                or modality.ended(trigger, tokens)
+                or (spec.departure and spec.object == "origin")
+            ),
+            certainty=strength,
             weak_actor=weak,
             anaphoric=spec.anaphoric,
         )
@@ -255,12 +282,6 @@ class RoleReader:
         """History, not news: dated well before publication, or told as history ("sa dernière
         visite", "had visited")."""
         if self.modality.historical(trigger, tokens):
-            return True
-        if self.modality.pluperfect(trigger) and (
-            anchor is None or anchor.days is None or anchor.days < -_PLUPERFECT_RECENT
-        ):
-            # "avaient évoqué mardi par téléphone" is this week's news in the pluperfect; "s'était
-            # rendu à Paris" with no date, or weeks back, is history.
             return True
         if anchor is None or anchor.days is None or context is None:
             return False
@@ -323,7 +344,7 @@ class RoleReader:
         subject, passive = self.subject(trigger, eligible)
         if subject is not None:
             # "Macron a été reçu par Modi": the passive subject takes the object's role.
-            roles[id(subject)] = spec.object if passive and spec.object else spec.subject
+            roles[id(subject)] = _object_role(spec) if passive and spec.object else spec.subject
         verbal = not doc_has_pos(trigger) or any(t.pos_ in ("VERB", "AUX") for t in trigger)
         for party in eligible:
             mark = marks[id(party)]
@@ -351,7 +372,7 @@ class RoleReader:
         if spec.object is not None:
             after = [p for p in unmarked if self._within_reach(trigger, p)]
             if after:
-                roles[id(after[0])] = spec.object
+                roles[id(after[0])] = _object_role(spec)
                 unmarked.remove(after[0])
         if "actor" not in roles.values() and etype.name == "sanctions" and not owner_mode:
             # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
@@ -397,12 +418,21 @@ class RoleReader:
             if before and (spec.subject == "actor" or subject is None):
                 # "Ramaphosa ..., où il sera reçu par Trump": a passive's pronoun subject stands
                 # for the party before it, which takes the object's role.
-                first = spec.object if _passive(trigger) and spec.object else spec.subject
+                first = _object_role(spec) if _passive(trigger) and spec.object else spec.subject
                 roles[id(before[-1])] = first if subject is None else "actor"
             if "actor" not in roles.values() and after:
                 roles[id(after[0])] = "actor"
                 weak = True  # only word order, after the trigger: often someone else's part
         actors = [p for p in eligible if roles.get(id(p)) == "actor"]
+        if etype.foreign_targets and actors:
+            # "Widodo, accompanied by Foreign Minister Retno Marsudi": she travels too.
+            actors += [
+                p
+                for p in eligible
+                if marks[id(p)] == "companion"
+                and p.participant.kind == "person"
+                and p not in actors
+            ]
         targets = [p for p in eligible if roles.get(id(p)) == "target"]
         return actors, targets, subject is not None, weak
 
@@ -492,6 +522,11 @@ def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> Non
                     known.add(party.key)
 
 
+def _object_role(spec: Trigger) -> str:
+    """The role of the trigger's object: the place left ('origin') is the visit's host."""
+    return "target" if spec.object == "origin" else spec.object or "target"
+
+
 def _distance(trigger: Span, party: Party) -> int:
     if party.start >= trigger.end:
         return party.start - trigger.end
@@ -525,6 +560,13 @@ _TIME_DEPS = (
     "pobj",
     "prep",
 )
+
+
+def _verbless(doc: Doc) -> bool:
+    """A sentence with no finite verb (a lede fragment); unknown without a tagger."""
+    if not doc.has_annotation("MORPH"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc)
 
 
 def _verbal(trigger: Span) -> bool:

@@ -92,7 +92,10 @@ def merge(
             if mention.actors or not any(e.event == mention.event for e in events):
                 continue
             same_kind = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
-            previous = next(e for e in reversed(events) if e.event == mention.event)
+            acting = [e for e in events if e.event == mention.event and not _critic(e, etype)]
+            previous = next(iter(reversed(acting)), None) or next(
+                e for e in reversed(events) if e.event == mention.event
+            )
             if match is None and same_kind is None and etype.actor_kinds and etype.key_attribute:
                 # "De nouvelles sanctions pourraient être adoptées": another decision of the
                 # state that acted just before (it threatens what it imposed).
@@ -124,9 +127,7 @@ def merge(
             )
         else:
             _absorb(match, item, etype)
-    for event in events:
-        if "status" in event.attributes:
-            event.attributes["status"] = _status(event)
+    _name_the_criticised(events, taxonomy)
     events = _yield(events, taxonomy)
     found: list[Event] = []
     for event in events:
@@ -134,7 +135,33 @@ def merge(
             found += _one_per_trip(event, country_of)
         else:
             found.append(event)
+    for event in found:
+        if "status" in event.attributes:
+            event.attributes["status"] = _status(event)
     return [e for e in found if _reportable(e)]
+
+
+def _critic(event: Event, etype: EventType) -> bool:
+    """An event whose targets are those who acted (a condemnation of someone's sanctions)."""
+    return etype.key_attribute is not None and event.attributes.get(etype.key_attribute) in (
+        etype.criticism
+    )
+
+
+def _name_the_criticised(events: list[Event], taxonomy: Taxonomy) -> None:
+    """ "Téhéran a dénoncé une décision « illégale »": the decision is the one the article
+    reported, so its author is the target of the condemnation."""
+    for i, event in enumerate(events):
+        etype = taxonomy[event.event]
+        if event.targets or not _critic(event, etype):
+            continue
+        critics = {p.key for p in event.actors}
+        for earlier in [*reversed(events[:i]), *events[i + 1 :]]:
+            if earlier.event == event.event and not _critic(earlier, etype):
+                authors = [a for a in earlier.actors if a.key not in critics]
+                if authors:
+                    event.targets = list(authors)
+                    break
 
 
 def _yield(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
@@ -204,13 +231,21 @@ def _one_per_trip(event: Event, country_of: Callable[[str], Participant | None])
                 first = targets[0]
                 named = [Party(country, first.start, first.end, first.surface, "host")]
             others = [t for t in targets if t.participant.kind != "country"]
+            # Each leg keeps the sentences about it (and those that name no place), so that
+            # "concluded his visit to Pakistan" does not end the trip to Sri Lanka.
+            evidence = [
+                e
+                for e in event.evidence
+                if not e.mention.targets
+                or any(t.participant.country == code for t in e.mention.targets)
+            ]
             trips.append(
                 Event(
                     event.event,
                     dict(event.attributes),
                     [visitor],
                     named + others,
-                    list(event.evidence),
+                    evidence or list(event.evidence),
                     event.best,
                 )
             )
@@ -295,8 +330,10 @@ def _absorb(event: Event, item: Located, etype: EventType) -> None:
 
 
 def _status(event: Event) -> str:
-    """The visit's status at publication, from every mention of it (``_STATUS_RANK``)."""
-    best, rank = "completed", 0
+    """The visit's status at publication, from every mention of it: the most certain reading
+    wins (an explicit "will travel" over a noun near "on a tour"); among equally certain ones,
+    ``_STATUS_RANK`` (an explicit end beats a visit under way, which beats a plan)."""
+    best, key = "completed", (-1, 0)
     for item in event.evidence:
         mention = item.mention
         status = mention.attributes.get("status", "completed")
@@ -310,8 +347,9 @@ def _status(event: Event) -> str:
         ):
             status = "completed"  # "arrived in Beijing on March 3", read on March 20
         label = "ended" if status == "completed" and mention.ended else status
-        if _STATUS_RANK[label] > rank:
-            best, rank = status, _STATUS_RANK[label]
+        rank = (mention.certainty, _STATUS_RANK[label])
+        if rank > key:
+            best, key = status, rank
     return best
 
 

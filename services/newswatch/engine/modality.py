@@ -44,9 +44,24 @@ class Modality:
     def has(self, kind: str, window: list[str]) -> bool:
         return contains(window, self.cues.get(kind, ()))
 
+    def litotes(self, trigger: Span, tokens: list[str]) -> bool:
+        """A negated doubt is a promise: "n'exclut pas de nouvelles sanctions", "would not
+        hesitate to designate" (a threat, never a denial)."""
+        window = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        return self.has("litotes", window)
+
+    def planned(self, trigger: Span, tokens: list[str]) -> bool:
+        """Said to come, not yet decided: "is expected to restore", "doit réintroduire",
+        "will impose" (for sanctions: a threat until adopted)."""
+        verb = self._verb(trigger)
+        before = self.clause_before(tokens, trigger.start)
+        return self.has("planned", before) or (verb is not None and self._future(verb))
+
     def negated(self, trigger: Span, tokens: list[str]) -> bool:
         before = self.clause_before(tokens, trigger.start)
         after = self.clause_after(tokens, trigger.end)
+        if self.litotes(trigger, tokens):
+            return self.denied(trigger) or self.appealed(trigger)
         return (
             self.has("negation", before)
             or self.has("negation_after", after)
@@ -91,10 +106,17 @@ class Modality:
         return any(t.lemma_.lower() in denials and t.pos_ in ("VERB", "AUX") for t in before)
 
     def status(
-        self, trigger: Span, tokens: list[str], default: str, anchor: Anchor | None = None
-    ) -> str:
-        """cancelled > announced > ongoing > completed: the first whose cues are present; the
-        verb's tense and the trigger's date (``anchor``) decide when no cue does."""
+        self,
+        trigger: Span,
+        tokens: list[str],
+        default: str,
+        anchor: Anchor | None = None,
+        fixed: str | None = None,
+    ) -> tuple[str, int]:
+        """The status this mention gives, and how strongly (0 a default .. 3 explicit):
+        a cancellation or an explicit end (3); the trigger's own meaning ("est arrivé": under
+        way), a future verb or a plan, a date ahead (2); a past or present tense, cue words near
+        a noun ("en visite", "on a tour"), a past date (1); else the default (0)."""
         # The trigger's own words count ("en visite"); a cancellation may come late in the
         # sentence ("La visite ..., prévue la semaine prochaine, a été reportée").
         before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
@@ -104,32 +126,39 @@ class Modality:
             or self.has("cancelled_after", after)
             or self.counterfactual(trigger, tokens)
         ):
-            return "cancelled"
+            return "cancelled", 3
         verb = self._verb(trigger)
         soon = self.has("announced_after", after[: self.cues_spec.window])
         future = verb is not None and self._future(verb)
         past = verb is not None and "Past" in verb.morph.get("Tense", [])
         if self.has("announced", before) or soon or future:
-            return "announced"
+            return "announced", 2
         if anchor is not None and anchor.future and not past:
-            return "announced"  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
+            return "announced", 2  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
+        if fixed is not None:
+            return fixed, 2  # "est arrivé": under way; "de retour de": over
+        if self.ended(trigger, tokens):
+            return "completed", 3
         if self.has("ongoing", before):
-            return "ongoing"
+            return "ongoing", 1
         if (
             self.has("completed", before)
             or self.has("completed_after", after[: self.cues_spec.window])
             or past
         ):
-            return "completed"
+            return "completed", 1 + past
         if (
             verb is not None
             and "Pres" in verb.morph.get("Tense", [])
             and "Fin" in verb.morph.get("VerbForm", ["Fin"])
         ):
-            return "ongoing"  # "Xi est en Russie", "is visiting" (not "before heading to")
+            return "ongoing", 1  # "Xi est en Russie", "is visiting" (not "before heading to")
         if anchor is not None and anchor.days is not None:
-            return "completed" if anchor.days < 0 else "ongoing" if anchor.days == 0 else default
-        return default
+            if anchor.days < 0:
+                return "completed", 1
+            if anchor.days == 0:
+                return "ongoing", 1
+        return default, 0
 
     def forward(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare
@@ -160,6 +189,9 @@ class Modality:
         """Sanctions already in force, their effects or their upkeep: "sous sanctions", "despite
         the sanctions", "maintain sanctions", "sanctions-hit"."""
         window = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        after = self.clause_after(tokens, trigger.end)
+        if self.has("renewed", window + after):
+            return False  # "de nouveau en vigueur", "back in force": imposed again
         return self.has("existing", window)
 
     def historical(self, trigger: Span, tokens: list[str]) -> bool:

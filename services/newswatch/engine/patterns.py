@@ -28,6 +28,7 @@ class Trigger:
     anaphoric: bool = False  # "the measures", "the move": only where the article names the event
     excluded_children: tuple[str, ...] = ()  # "called X a liar": a complement cancels the call
     stacks: bool = False  # kept beside a longer trigger of the same event that contains it
+    departure: bool = False  # "quitter", "leave": tense says over (origin) or on the way
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class ReferenceWords:
     pronouns: tuple[str, ...] = ()
     pairs: tuple[str, ...] = ()
     zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
+    bodies: tuple[str, ...] = ()  # "the junta", "le gouvernement": the state last named
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 anaphoric=spec.get("anaphoric", False),
                 excluded_children=tuple(spec.get("excluded_children", ())),
                 stacks=spec.get("stacks", False),
+                departure=spec.get("departure", False),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),
                 object=spec.get("object"),
@@ -151,6 +154,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             pronouns=tuple(doc.get("references", {}).get("pronouns", ())),
             pairs=tuple(doc.get("references", {}).get("pairs", ())),
             zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
+            bodies=tuple(doc.get("references", {}).get("bodies", ())),
         ),
     )
 

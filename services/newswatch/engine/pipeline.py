@@ -29,6 +29,7 @@ from newswatch.contracts import Mention as EntityMention
 from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention
+from newswatch.engine.components import fold
 from newswatch.engine.discourse import Discourse, title_roles
 from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
@@ -297,6 +298,8 @@ class Engine:
             lang_patterns.references,
             self.pipelines.get(item.lang).make_doc,
             self.watchlist,
+            {fold(w): n for w, n in lang_patterns.time.numbers},
+            lang_patterns.references.bodies,
         )
 
     def _reader(self, lang: str) -> RoleReader:

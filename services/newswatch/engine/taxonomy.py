@@ -35,6 +35,7 @@ class EventType:
     coexists: frozenset[str] = frozenset()
     foreign_targets: bool = False  # targets lie outside the actors' own country (a trip abroad)
     actor_kinds: tuple[str, ...] = ()  # who may act; a person stands for the body they lead
+    criticism: frozenset[str] = frozenset()  # key values whose targets are the ones who acted
 
     def code(self, attributes: Mapping[str, str]) -> Code:
         """The first code rule whose conditions the attributes meet."""
@@ -96,5 +97,6 @@ class Taxonomy:
                 coexists=frozenset(spec.get("coexists", ())),
                 foreign_targets=spec.get("foreign_targets", False),
                 actor_kinds=tuple(spec.get("actor_kinds", ())),
+                criticism=frozenset(spec.get("criticism", ())),
             )
         return cls(types)
