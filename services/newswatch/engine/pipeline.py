@@ -28,8 +28,7 @@ from newswatch.contracts import Alert, Article, Participant
 from newswatch.contracts import Mention as EntityMention
 from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
-from newswatch.engine.components import Mention
-from newswatch.engine.components import fold
+from newswatch.engine.components import Mention, fold
 from newswatch.engine.discourse import Discourse, title_roles
 from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
