@@ -74,6 +74,7 @@ class Settings(BaseSettings):
     watchlist_path: Path = DATA_DIR / "watchlist.yaml"
     taxonomy_path: Path = DATA_DIR / "taxonomy.yaml"
     patterns_dir: Path = DATA_DIR / "patterns"
+    places_path: Path = DATA_DIR / "places.tsv"  # cities and their country (GeoNames)
 
     # spaCy pipelines per language; point these at other installed packages or paths.
     model_fr: str = "fr_core_news_sm"

@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from newswatch.contracts import Participant
 from newswatch.engine.discourse import Discourse
 from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
@@ -75,8 +76,14 @@ class EventMention:
 class RoleReader:
     """Reads one sentence's triggers with one language's markers and cues."""
 
-    def __init__(self, patterns: LanguagePatterns, make_doc: Callable[[str], Doc]) -> None:
+    def __init__(
+        self,
+        patterns: LanguagePatterns,
+        make_doc: Callable[[str], Doc],
+        city_country: Callable[[str], Participant | None] = lambda name: None,
+    ) -> None:
         self.patterns = patterns
+        self.city_country = city_country
         self.markers = {
             k: [phrase_words(make_doc, p) for p in v] for k, v in patterns.markers.items()
         }
@@ -158,10 +165,11 @@ class RoleReader:
             c.dep_ in spec.excluded_children for t in trigger for c in t.children
         ):
             return None  # "called Putin a war criminal", "a appelé Kiev à négocier"
-        if etype.realised and modality.has(
-            "announced", modality.clause_before(tokens, trigger.start)
+        if etype.realised and (
+            modality.has("announced", modality.clause_before(tokens, trigger.start))
+            or modality.has("threatened_after", modality.clause_after(tokens, trigger.end))
         ):
-            return None  # "are expected to speak by phone": not a call yet
+            return None  # "are expected to speak by phone", "un entretien pourrait avoir lieu"
         anchor = None
         if context is not None:
             anchor = self.timeline.anchor(
@@ -174,6 +182,14 @@ class RoleReader:
             )
         if anchor is not None and anchor.weekday and modality.forward(trigger, tokens):
             anchor = anchor.ahead()  # "se rendra jeudi", "flies on Monday": the coming one
+        elif anchor is not None and modality.backward(trigger):
+            anchor = anchor.behind()  # "ont tenue fin décembre", read in early December
+        if etype.realised and anchor is not None and anchor.future:
+            return None  # "a videoconference next week": not held yet
+        if (etype.realised or "status" in etype.attributes) and modality.has(
+            "speculative", modality.clause_before(tokens, trigger.start)
+        ):
+            return None  # "Trump could make an unannounced visit", "la paire pourrait se voir"
         attributes = dict(etype.defaults)
         attributes.update(spec.attributes)
         strength = 2
@@ -204,6 +220,8 @@ class RoleReader:
             # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
             # a trip of the day (a welcome of the day before) is still under way.
             attributes["status"] = "ongoing"
+        if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
+            return None  # a party's, a court's or a federation's sanctions
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
             return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and (
@@ -447,16 +465,48 @@ class RoleReader:
         """Marked parties as targets; a visit has one destination, the first after the trigger
         (else the last before it, for verb-final word order: "nach Russland reisen")."""
         marked = [p for p in eligible if id(p) not in roles and marks[id(p)] == "target"]
-        if etype.name == "state_visit":
+        if etype.foreign_targets:
             places = [p for p in marked if p.participant.kind != "person"]
             after = [p for p in places if p.start >= trigger.start]
             before = [p for p in places if p.end <= trigger.start]
+            if not after:
+                city = self._city_after(trigger)
+                if city is not None:
+                    eligible.append(city)
+                    marks[id(city)] = "target"
+                    after = [city]
             if after or before:
-                roles[id((after or before[::-1])[0])] = "target"
+                first = (after or before[::-1])[0]
+                roles[id(first)] = "target"
+                # "visits to Poland, the G20 summit in Germany and Bastille Day in France": a
+                # list of stops, each a destination.
+                previous = first
+                for party in after[1:]:
+                    gap = trigger.doc[previous.end : party.start]
+                    if len(gap) <= 8 and not any(t.pos_ == "VERB" for t in gap):
+                        roles[id(party)] = "target"
+                        previous = party
             return
         for party in marked:  # after the trigger, or right before it ("对俄罗斯实施制裁")
             if party.start >= trigger.start or trigger.start - party.end <= 1:
                 roles[id(party)] = "target"
+
+    def _city_after(self, trigger: Span) -> Party | None:
+        """ "arrivé à Sotchi", "in Davos": a city the watchlist does not know, right after a
+        destination marker near the trigger, names its country as the host."""
+        doc = trigger.doc
+        tokens = [t.lower_ for t in doc]
+        singles = {p[0] for p in self.markers["target"] if len(p) == 1}
+        for j in range(trigger.start, min(len(doc) - 1, trigger.end + 8)):
+            if tokens[j] not in singles:
+                continue
+            for n in (3, 2, 1):
+                words = doc[j + 1 : j + 1 + n]
+                if len(words) == n and all(w.text[:1].isupper() for w in words):
+                    participant = self.city_country(words.text)
+                    if participant is not None:
+                        return Party(participant, words.start, words.end, words.text, "place")
+        return None
 
     def _after_preposition(self, party: Party, doc: Doc) -> bool:
         if party.start == 0:

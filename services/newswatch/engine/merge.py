@@ -66,6 +66,7 @@ def merge(
     located: Sequence[Located],
     taxonomy: Taxonomy,
     country_of: Callable[[str], Participant | None] = lambda code: None,
+    seat_of: Callable[[Participant], str | None] = lambda participant: None,
 ) -> list[Event]:
     """Fold the mentions of one article into events (see the module docstring);
     ``country_of`` names the watched country of an ISO code (a visit's host country)."""
@@ -132,7 +133,7 @@ def merge(
     found: list[Event] = []
     for event in events:
         if taxonomy[event.event].foreign_targets:
-            found += _one_per_trip(event, country_of)
+            found += _one_per_trip(event, country_of, seat_of)
         else:
             found.append(event)
     for event in found:
@@ -207,14 +208,22 @@ def _enough_kinds(event: Event, kinds: tuple[str, ...]) -> bool:
     return len({p.key for p in sides}) >= 2
 
 
-def _one_per_trip(event: Event, country_of: Callable[[str], Participant | None]) -> list[Event]:
+def _one_per_trip(
+    event: Event,
+    country_of: Callable[[str], Participant | None],
+    seat_of: Callable[[Participant], str | None],
+) -> list[Event]:
     """A visit is one visitor in one host country: "Macron, Scholz et Draghi sont arrivés à
     Kiev" is three visits, a tour of Luanda and Brazzaville two. The host leader joins the visit
     to their own country, and the host country is always named."""
+    # People travel; a country stands for a leader the text does not name ("the presidents of
+    # Ghana and Togo will travel to Bamako").
     visitors = [a for a in event.actors if a.participant.kind == "person"] or event.actors
     hosts: dict[str, list[Party]] = {}
     for target in event.targets:
         code = target.participant.country
+        if code is None and target.form == "metonym":
+            code = seat_of(target.participant)  # "à Bruxelles pour le sommet": Belgium hosts
         if code is not None:
             hosts.setdefault(code, []).append(target)
     if not hosts:

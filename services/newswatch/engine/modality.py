@@ -44,6 +44,15 @@ class Modality:
     def has(self, kind: str, window: list[str]) -> bool:
         return contains(window, self.cues.get(kind, ()))
 
+    def non_diplomatic(self, trigger: Span, tokens: list[str]) -> bool:
+        """ "party sanctions", "sanctions disciplinaires", "UEFA": not a state's sanctions."""
+        window = (
+            self.clause_before(tokens, trigger.start)[-4:]
+            + tokens[trigger.start : trigger.end]
+            + self.clause_after(tokens, trigger.end)[:4]
+        )
+        return self.has("non_diplomatic", window)
+
     def litotes(self, trigger: Span, tokens: list[str]) -> bool:
         """A negated doubt is a promise: "n'exclut pas de nouvelles sanctions", "would not
         hesitate to designate" (a threat, never a denial)."""
@@ -159,6 +168,17 @@ class Modality:
             if anchor.days == 0:
                 return "ongoing", 1
         return default, 0
+
+    def backward(self, trigger: Span) -> bool:
+        """Told in a past tense: the trigger's verb (or the verb of its relative clause, as in
+        "une vidéoconférence que les deux hommes ont tenue") is past."""
+        verb = self._verb(trigger)
+        if verb is not None and "Past" in verb.morph.get("Tense", []):
+            return True
+        root = trigger.root
+        return any(
+            c.dep_.startswith("acl") and "Past" in c.morph.get("Tense", []) for c in root.children
+        )
 
     def forward(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare

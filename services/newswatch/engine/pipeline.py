@@ -36,6 +36,7 @@ from newswatch.engine.language import LanguageDetector
 from newswatch.engine.merge import Located, merge
 from newswatch.engine.models import ENTITIES, Pipelines
 from newswatch.engine.normalise import Normalised, normalise
+from newswatch.engine.places import Places
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.timeline import reference_date
 from newswatch.engine.watchlist import Watchlist
@@ -89,6 +90,7 @@ class Engine:
         self._install(watchlist, taxonomy, patterns)
         self.pipelines = Pipelines(settings, watchlist, patterns)
         self._sentencizer = Sentencizer()
+        self.places = Places.load(settings.places_path)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, cascade: bool = True) -> Engine:
@@ -121,6 +123,18 @@ class Engine:
         self.taxonomy = taxonomy
         self.detector = LanguageDetector(patterns)
         self._readers: dict[str, RoleReader] = {}
+        self._countries = {
+            e.country: e.participant() for e in watchlist if e.kind == "country" and e.country
+        }
+
+    def _seat(self, participant: Participant) -> str | None:
+        entity = self.watchlist.get(participant.wikidata or "")
+        return entity.seat if entity is not None else None
+
+    def _city_country(self, name: str) -> Participant | None:
+        """The watched country a known city is in (``data/places.tsv``)."""
+        code = self.places.country(name)
+        return self._countries.get(code) if code else None
 
     @property
     def languages(self) -> list[str]:
@@ -279,7 +293,7 @@ class Engine:
                         Located(mention, (start, end), text[start:end], text[t_start:t_end], index)
                     )
         with _stage("alerts"):
-            events = merge(located, self.taxonomy, titles.country_participant)
+            events = merge(located, self.taxonomy, titles.country_participant, self._seat)
             return alert_builder.build(events, article, item.lang, self.taxonomy, now)
 
     def _discourse(self, item: _Prepared, titles: TitleResolver) -> Discourse:
@@ -304,7 +318,7 @@ class Engine:
     def _reader(self, lang: str) -> RoleReader:
         if lang not in self._readers:
             self._readers[lang] = RoleReader(
-                self.pipelines.patterns[lang], self.pipelines.get(lang).make_doc
+                self.pipelines.patterns[lang], self.pipelines.get(lang).make_doc, self._city_country
             )
         return self._readers[lang]
 

@@ -63,6 +63,13 @@ class Anchor:
     relative: bool = False
     weekday: bool = False
 
+    def behind(self) -> Anchor:
+        """A month or day told in the past tense ("tenue fin décembre", read on 4 December):
+        last year's, not the coming one."""
+        if self.relative or self.year is not None or self.days is None or self.days <= 0:
+            return self
+        return Anchor(self.days - 365, None, self.exact, self.known_reference)
+
     def ahead(self) -> Anchor:
         """The same weekday read forward ("On Monday Pompeo flies to Luanda"): next week's."""
         if not self.weekday or self.days is None or self.days >= 0:

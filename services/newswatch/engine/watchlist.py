@@ -62,6 +62,7 @@ class WatchedEntity:
     kind: str
     country: str | None
     roles: tuple[Role, ...] = ()
+    seat: str | None = None  # an organisation's host country (the EU: Belgium)
 
     def participant(self) -> Participant:
         return Participant(
@@ -280,6 +281,7 @@ def _index(
             kind=raw["kind"],
             country=raw.get("country"),
             roles=roles,
+            seat=raw.get("seat"),
         )
         entities.append(entity)
         for key, form in FORM_KEYS:

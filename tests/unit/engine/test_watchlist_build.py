@@ -54,3 +54,10 @@ def test_demonym_forms(lang: str, word: str, forms: list[str]) -> None:
 )
 def test_cldr_names(lang: str, cldr: str, forms: list[str]) -> None:
     assert cldr_names(lang, cldr) == forms
+
+
+def test_shipped_places_match_their_source() -> None:
+    """engine/data/places.tsv is what places_build makes from GeoNames (a dev dependency)."""
+    from newswatch.engine.places_build import main
+
+    assert main(["--check"]) == 0
