@@ -128,6 +128,7 @@ class EntityMentions:
         self.forms: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.not_names: frozenset[str] = frozenset()
+        self.title_words: frozenset[str] = frozenset()
 
     def configure(self, watchlist: Watchlist, patterns: LanguagePatterns) -> None:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -152,6 +153,10 @@ class EntityMentions:
         for matcher, table in ((self.lower, lower), (self.exact, exact)):
             for key, texts in table.items():
                 matcher.add(key, [self.nlp.make_doc(t) for t in sorted(texts)])
+        # Every title pattern holds its phrase's first word: a line without one holds no title.
+        self.title_words = frozenset(
+            self.nlp.make_doc(p)[0].lower_ for ps in patterns.titles.values() for p in ps if p
+        )
         for role, phrases in patterns.titles.items():
             token_patterns: list[list[dict[str, Any]]] = []
             for phrase in phrases:
@@ -194,7 +199,9 @@ class EntityMentions:
         # keeps the first of equal spans).
         found.sort(key=lambda s: _FORM_ORDER.get(vocab[s.label].rsplit("|", 1)[-1], 9))
         entity_spans = [s for s in filter_spans(found) if not self._inside_a_name(s)]
-        titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.titles(doc)])
+        titles: list[Span] = []
+        if not self.title_words.isdisjoint(t.lower_ for t in doc):  # most lines hold no title
+            titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.titles(doc)])
         mentions: list[Mention] = []
         absorbed: set[int] = set()  # "Chinese" in "Chinese President": part of the title
         for span in titles:

@@ -27,6 +27,11 @@ from newswatch.engine.watchlist import Watchlist
 _PRONOUN_REACH = 3
 # "The two leaders" stands for two people named at most this many sentences earlier.
 _PAIR_REACH = 4
+# A verbless lede takes the first person named in the next this many sentences.
+_LEDE_REACH = 2
+# Sentences around a mention that a reference could tie to it: the cascade parses a sentence
+# without a name of its own only inside this window.
+REACH = (max(_PRONOUN_REACH, _PAIR_REACH), _LEDE_REACH)
 # French "il y a", "il faut": impersonal, nobody.
 _IMPERSONAL_NEXT = frozenset({"y", "faut", "semble", "s'agit", "convient", "reste", "paraît"})
 
@@ -195,7 +200,7 @@ class Discourse:
             return None
         found = self.pronoun(sentence)
         if found is None and verbless:
-            later = [s for s in self.sightings if s.sentence in (sentence + 1, sentence + 2)]
+            later = [s for s in self.sightings if sentence < s.sentence <= sentence + _LEDE_REACH]
             found = later[0].person.participant if later else None
         return found
 

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
-
 from newswatch.engine import datafile
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.timeline import TimeWords
@@ -78,13 +76,6 @@ class LanguagePatterns:
 
     def trigger(self, trigger_id: str) -> Trigger:
         return next(t for t in self.triggers if t.id == trigger_id)
-
-    def refers(self, sentence: Span) -> bool:
-        """Whether a sentence may point back at someone named earlier ("il", "the two leaders")."""
-        words = {t.lower_ for t in sentence}
-        pronouns = {p.lower() for p in self.references.pronouns}
-        firsts = {p.split()[0].lower() for p in self.references.pairs}
-        return bool(words & (pronouns | firsts)) or self.references.zero_subject
 
     def has_keyword(self, text: str) -> bool:
         """The cascade's first filter: could any trigger fire in this text?"""

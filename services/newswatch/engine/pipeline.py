@@ -29,7 +29,7 @@ from newswatch.contracts import Mention as EntityMention
 from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention, fold
-from newswatch.engine.discourse import Discourse, title_roles
+from newswatch.engine.discourse import REACH, Discourse, title_roles
 from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
 from newswatch.engine.language import LanguageDetector
@@ -204,8 +204,8 @@ class Engine:
         with _stage("match"):
             nlp = self.pipelines.get(lang)
             matcher = nlp.get_pipe(ENTITIES)
-            keywords = self.pipelines.patterns[lang]
             offset = 0
+            named: list[bool] = []  # per segment: does it name a watched entity or a person?
             for line in norm.text.split("\n"):
                 if line.strip():
                     doc = matcher(self._sentencizer(nlp.make_doc(line)))
@@ -216,16 +216,35 @@ class Engine:
                     )
                     for sent in doc.sents:
                         text = sent.text.rstrip()
-                        if not text:
-                            continue
-                        found = any(sent.start <= m.start < sent.end for m in mentions)
-                        found = found or keywords.refers(sent)
-                        candidate = not self.cascade or (found and keywords.has_keyword(text))
-                        item.segments.append(
-                            _Segment(offset + sent.start_char, text, candidate, sent)
-                        )
+                        if text:
+                            item.segments.append(
+                                _Segment(offset + sent.start_char, text, True, sent)
+                            )
+                            named.append(
+                                any(
+                                    sent.start <= m.start < sent.end
+                                    and m.kind in ("entity", "person")
+                                    for m in mentions
+                                )
+                            )
                 offset += len(line) + 1
+            if self.cascade:
+                self._skip_hopeless(item, named)
         return item
+
+    def _skip_hopeless(self, item: _Prepared, named: list[bool]) -> None:
+        """The cascade: only sentences that could hold an alert go to the parser.
+
+        Such a sentence has a trigger keyword and a name in it or a few sentences around it,
+        which a reference ("il", "the two leaders", "Faye" alone), an unwritten subject or an
+        actorless decision ("the Treasury designated...") can stand for. A title alone ("a
+        spokesperson") places nobody.
+        """
+        patterns = self.pipelines.patterns[item.lang]
+        back, ahead = REACH
+        for index, segment in enumerate(item.segments):
+            nearby = any(named[max(0, index - back) : index + ahead + 1])
+            segment.candidate = nearby and patterns.has_keyword(segment.text)
 
     def _parse(self, prepared: Sequence[_Prepared]) -> None:
         by_lang: dict[str, list[_Segment]] = defaultdict(list)
@@ -239,8 +258,8 @@ class Engine:
                 segment.doc = doc
 
     def _alerts(self, item: _Prepared, now: datetime) -> list[Alert]:
-        if item.lang not in self.pipelines.patterns:
-            return []
+        if item.lang not in self.pipelines.patterns or not any(s.doc for s in item.segments):
+            return []  # nothing was worth parsing, so nothing to read
         lang_patterns = self.pipelines.patterns[item.lang]
         reader = self._reader(item.lang)
         article = item.article

@@ -60,7 +60,11 @@ def build() -> list[tuple[str, str]]:
             if not _ok(name) or key in _COMMON:
                 continue
             population = city["population"]
-            if key not in best or best[key][0] < population or (best[key][0] == population and name == key.title()):
+            if (
+                key not in best
+                or best[key][0] < population
+                or (best[key][0] == population and name == key.title())
+            ):
                 best[key] = (population, f"{name}\t{city['countrycode']}")
     return sorted((line.split("\t")[0], line.split("\t")[1]) for _, line in best.values())
 

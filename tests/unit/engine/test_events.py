@@ -205,7 +205,7 @@ def test_two_calls_in_one_article_are_two_alerts(tag: Tag) -> None:
 
 
 def test_unsupported_language_and_blank_text_give_nothing(tag: Tag) -> None:
-    assert tag("Xi Jinping visiterà la Russia la prossima settimana.", "it") == []
+    assert tag("Xi Jinping visitará a Rússia na próxima semana.", "pt") == []
     assert tag("  \n\u200b\n", None) == []
 
 

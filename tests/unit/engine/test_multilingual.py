@@ -21,6 +21,7 @@ SAME_VISIT = {
     "de": "Xi Jinping wird auf Einladung von Wladimir Putin nach Russland reisen.",
     "es": "Xi Jinping viajará a Rusia por invitación de Vladímir Putin.",
     "uk": "Сі Цзіньпін відвідає Росію на запрошення Володимира Путіна.",
+    "it": "Xi Jinping si recherà in Russia su invito di Vladimir Putin.",
 }
 
 
@@ -90,4 +91,4 @@ def test_rule_languages_respect_negation(tag: Tag, lang: str, text: str) -> None
 
 
 def test_languages(engine: Engine) -> None:
-    assert engine.languages == ["de", "en", "es", "fr", "ru", "uk", "zh"]
+    assert engine.languages == ["de", "en", "es", "fr", "it", "ru", "uk", "zh"]
