@@ -61,21 +61,22 @@ class Discourse:
     local: dict[str, Person] = field(default_factory=dict)  # participant key -> unwatched person
     states: list[tuple[int, Participant]] = field(default_factory=list)  # countries, in order
     bodies: list[tuple[str, ...]] = field(default_factory=list)  # "the junta", "le régime"
+    # Watched people by surname as the article writes it ("Wong" for Penny Wong).
+    surnames: dict[str, set[Participant]] = field(default_factory=dict)
+    watchlist: Watchlist | None = None
 
     @classmethod
-    def build(
+    def start(
         cls,
-        sentences: Sequence[list[Party]],
-        titles_of: Sequence[dict[int, str]],
         words: ReferenceWords,
         make_doc: Callable[[str], Doc],
         watchlist: Watchlist,
         numbers: dict[str, int] | None = None,
         institutions: Sequence[str] = (),
     ) -> Discourse:
-        """From every sentence's parties (tokenizer-only pass) and the title role sitting right
-        before each party (``titles_of[i][party.start]``)."""
-        found = cls(
+        """An empty discourse; the pipeline ``add``s the article's sentences in order, so that a
+        bare title ("le chef de l'État") resolves against the people named before it."""
+        return cls(
             pronouns={_folded(phrase_words(make_doc, p)) for p in words.pronouns},
             pairs=sorted(
                 (
@@ -88,30 +89,36 @@ class Discourse:
             bodies=sorted(
                 (_folded(phrase_words(make_doc, p)) for p in institutions), key=lambda p: -len(p)
             ),
+            watchlist=watchlist,
         )
-        for index, parties in enumerate(sentences):
-            for party in parties:
-                participant = party.participant
-                if participant.kind == "country" and party.form in ("name", "short", "institution"):
-                    found.states.append((index, participant))
-                if participant.kind != "person":
+
+    def add(self, index: int, parties: list[Party], titles_of: dict[int, str]) -> None:
+        """Sentence ``index``'s parties (tokenizer-only pass), with the title role sitting right
+        before each party (``titles_of[party.start]``)."""
+        for party in parties:
+            participant = party.participant
+            if participant.kind == "country" and party.form in ("name", "short", "institution"):
+                self.states.append((index, participant))
+            if participant.kind != "person":
+                continue
+            if participant.watched:
+                entity = self.watchlist.get(participant.wikidata or "") if self.watchlist else None
+                roles = frozenset(r.role for r in entity.roles) if entity else frozenset()
+                person = Person(participant, roles)
+                if party.form in ("name", "short"):
+                    for name in (participant.name, party.surface):
+                        self.surnames.setdefault(fold(name.split()[-1]), set()).add(participant)
+            else:
+                role = titles_of.get(party.start)
+                known = self.local.get(participant.key)
+                if known is None and party.form == "local":
+                    surname = participant.name.split()[-1]
+                    known = Person(participant, frozenset({role} if role else ()), surname)
+                    self.local[participant.key] = known
+                if known is None:
                     continue
-                if participant.watched:
-                    entity = watchlist.get(participant.wikidata or "")
-                    roles = frozenset(r.role for r in entity.roles) if entity else frozenset()
-                    person = Person(participant, roles)
-                else:
-                    role = titles_of[index].get(party.start)
-                    known = found.local.get(participant.key)
-                    if known is None and party.form == "local":
-                        surname = participant.name.split()[-1]
-                        known = Person(participant, frozenset({role} if role else ()), surname)
-                        found.local[participant.key] = known
-                    if known is None:
-                        continue
-                    person = known
-                found.sightings.append(_Sighting(index, party.start, person))
-        return found
+                person = known
+            self.sightings.append(_Sighting(index, party.start, person))
 
     # --- what a sentence refers to ---------------------------------------------------------------
 
@@ -154,6 +161,16 @@ class Discourse:
                     extra.append(_party(person, i, i + 1, doc[i].text))
                     taken.add(i)
         return extra
+
+    def named_again(self, party: Party) -> Party:
+        """A person the parser found ("Ms. Wong is due in...") who is a watched person the
+        article named in full: that person, when only one of them has the surname."""
+        if party.form != "ner" or party.participant.kind != "person":
+            return party
+        known = self.surnames.get(fold(party.surface.split()[-1]), set())
+        if len(known) != 1:
+            return party
+        return _party(next(iter(known)), party.start, party.end, party.surface)
 
     def state(self, sentence: int) -> Participant | None:
         """The country a bare "the government", "la junte" stands for: the last one named, at
@@ -208,14 +225,27 @@ class Discourse:
         self, role: str, country: str | None, sentence: int, *, watched: bool | None = None
     ) -> Participant | None:
         """A bare or country title ("le président", "le chef de l'État sénégalais") for a person
-        named before with that role (and country, when given); ``watched`` narrows the search."""
-        for sighting in reversed([s for s in self.sightings if s.sentence < sentence]):
+        named before with that role (and country, when given); ``watched`` narrows the search.
+
+        With a country, the last one named. A bare title is the story's own: "Macron est arrivé
+        au Caire, où il est reçu par le président égyptien. Le chef de l'État venait d'Amman"
+        is Macron again, so the holder named most often wins, then the first named."""
+        seen: dict[str, tuple[int, int, Participant]] = {}  # key -> (count, -first, who)
+        for order, sighting in enumerate(s for s in self.sightings if s.sentence < sentence):
             person = sighting.person
             if watched is not None and person.participant.watched != watched:
                 continue
-            if role in person.roles and (country is None or person.participant.country == country):
-                return person.participant
-        return None
+            if role not in person.roles:
+                continue
+            if country is not None:
+                if person.participant.country == country:
+                    seen = {"": (0, 0, person.participant)}  # the last one wins
+                continue
+            count, first, _ = seen.get(person.participant.key, (0, -order, person.participant))
+            seen[person.participant.key] = (count + 1, first, person.participant)
+        if not seen:
+            return None
+        return max(seen.values(), key=lambda v: (v[0], v[1]))[2]
 
 
 def _count(phrase: tuple[str, ...], numbers: dict[str, int]) -> int:

@@ -27,6 +27,9 @@ from newswatch.engine.timeline import Anchor, Timeline
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _ACTING_KINDS = ("person", "country", "organisation")
 _CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
+# Words that may sit between two names of one list besides punctuation, conjunctions and
+# determiners: "Sall of Senegal, Ruto of Kenya", "Kaboré du Burkina Faso".
+_LIST_GLUE = frozenset({"of", "de", "du", "des", "d'", "von", "del", "di"})
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.
 _OWNER_REACH = 4
@@ -341,6 +344,48 @@ class RoleReader:
         others = [p for p in pool if p not in targets]
         return (before[-1:] or others[:1]), targets
 
+    def _listed_with(self, first: Party, parties: list[Party], trigger: Span) -> list[Party]:
+        """The people in one list with ``first``, on the same side of the trigger: "Macron,
+        Scholz et Draghi", "les présidents Kaboré (Burkina Faso), Keïta (Mali) et Issoufou",
+        "Presidents Sall of Senegal, Ruto of Kenya and Buhari of Nigeria". Between two names
+        only punctuation, conjunctions, determiners, "of", and the countries that place them."""
+        if first.participant.kind != "person":
+            return []
+        doc = trigger.doc
+        before = first.end <= trigger.start
+        side = [
+            p
+            for p in parties
+            if p.participant.kind == "person"
+            and p.end > p.start
+            and (p.end <= trigger.start if before else p.start >= trigger.end)
+        ]
+        side.sort(key=lambda p: p.start)
+        placing = {
+            i for p in parties if p.participant.kind != "person" for i in range(p.start, p.end)
+        }
+        glue = self.patterns.conjunctions | self.patterns.determiners | _LIST_GLUE
+
+        def linked(left: Party, right: Party) -> bool:
+            gap = doc[left.end : right.start]
+            return 0 < len(gap) <= 8 and all(
+                t.is_punct or t.lower_ in glue or t.i in placing for t in gap
+            )
+
+        at = next((i for i, p in enumerate(side) if p is first), None)
+        if at is None:
+            return []
+        found: list[Party] = []
+        for step in (1, -1):
+            i = at
+            while 0 <= i + step < len(side):
+                left, right = (side[i], side[i + step]) if step == 1 else (side[i - 1], side[i])
+                if not linked(left, right):
+                    break
+                i += step
+                found.append(side[i])
+        return found
+
     def _conjoined(self, first: Party, second: Party, tokens: list[str]) -> bool:
         gap = tokens[first.end : second.start]
         joiners = self.patterns.conjunctions | self.patterns.determiners
@@ -442,6 +487,11 @@ class RoleReader:
                 roles[id(after[0])] = "actor"
                 weak = True  # only word order, after the trigger: often someone else's part
         actors = [p for p in eligible if roles.get(id(p)) == "actor"]
+        if etype.foreign_targets and len(actors) == 1:
+            # "Macron, Scholz et Draghi sont arrivés à Kiev": every listed person travels.
+            actors += [
+                p for p in self._listed_with(actors[0], eligible, trigger) if id(p) not in roles
+            ]
         if etype.foreign_targets and actors:
             # "Widodo, accompanied by Foreign Minister Retno Marsudi": she travels too.
             actors += [

@@ -93,6 +93,10 @@ def merge(
             if mention.actors or not any(e.event == mention.event for e in events):
                 continue
             same_kind = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
+            if same_kind is not None and item.index - _last_named(same_kind) > _CONTINUITY:
+                # "the Australian cricket team arrived in India" six sentences after the prime
+                # minister's trip was announced: a stranger's trip, not the next step of his.
+                same_kind = None
             acting = [e for e in events if e.event == mention.event and not _critic(e, etype)]
             previous = next(iter(reversed(acting)), None) or next(
                 e for e in reversed(events) if e.event == mention.event
@@ -112,7 +116,10 @@ def merge(
                         )
                     )
                 continue
-            match = match or same_kind or previous
+            near = item.index - _last_named(previous) <= _CONTINUITY
+            match = match or same_kind or (previous if near else None)
+            if match is None:
+                continue
         if not (mention.actors + mention.targets) and match is None:
             continue
         if match is None:
@@ -140,6 +147,13 @@ def merge(
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
     return [e for e in found if _reportable(e)]
+
+
+def _last_named(event: Event) -> int:
+    """The last sentence that named a side of ``event``: a sentence naming nobody ("the visit
+    was postponed") joins the event but does not carry it further down the article."""
+    named = [e.index for e in event.evidence if e.mention.actors or e.mention.targets]
+    return max(named, default=event.evidence[-1].index)
 
 
 def _critic(event: Event, etype: EventType) -> bool:

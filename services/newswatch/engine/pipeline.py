@@ -30,7 +30,7 @@ from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention, fold
 from newswatch.engine.discourse import REACH, Discourse, title_roles
-from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
+from newswatch.engine.entities import NAMING_FORMS, TitleResolver, acting_for, parties
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
 from newswatch.engine.language import LanguageDetector
 from newswatch.engine.merge import Located, merge
@@ -267,7 +267,6 @@ class Engine:
         year = _year(article.published_at)
         titles = TitleResolver(self.watchlist, item.named, year)
         discourse = self._discourse(item, titles)
-        titles.discourse = discourse
         text = article.text
         located: list[Located] = []
         with _stage("events"):
@@ -277,6 +276,11 @@ class Engine:
                     continue
                 titles.sentence = index
                 found = parties(doc[:], doc._.nw_mentions, self.watchlist, titles)
+                found = [
+                    discourse.named_again(p)
+                    for p in found
+                    if not (p.form == "ner" and lang_patterns.time.names_a_day(p.surface))
+                ]
                 if segment.start < item.dateline:
                     # "ABUJA, Feb 25 -": where the story was filed, not a party to it.
                     found = [p for p in found if segment.start + doc[p.start].idx >= item.dateline]
@@ -318,21 +322,20 @@ class Engine:
     def _discourse(self, item: _Prepared, titles: TitleResolver) -> Discourse:
         """The article's people in order, from the cheap pass over every sentence."""
         lang_patterns = self.pipelines.patterns[item.lang]
-        per_sentence: list[list[Party]] = []
-        roles: list[dict[int, str]] = []
-        for segment in item.segments:
-            mentions = segment.span.doc._.nw_mentions
-            per_sentence.append(parties(segment.span, mentions, self.watchlist, titles))
-            roles.append(title_roles(segment.span, mentions))
-        return Discourse.build(
-            per_sentence,
-            roles,
+        discourse = Discourse.start(
             lang_patterns.references,
             self.pipelines.get(item.lang).make_doc,
             self.watchlist,
             {fold(w): n for w, n in lang_patterns.time.numbers},
             lang_patterns.references.bodies,
         )
+        titles.discourse = discourse
+        for index, segment in enumerate(item.segments):
+            titles.sentence = index
+            mentions = segment.span.doc._.nw_mentions
+            found = parties(segment.span, mentions, self.watchlist, titles)
+            discourse.add(index, found, title_roles(segment.span, mentions))
+        return discourse
 
     def _reader(self, lang: str) -> RoleReader:
         if lang not in self._readers:

@@ -40,6 +40,11 @@ class TimeWords:
     anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
     cjk_dates: bool = False  # "2019年3月5日" in character-tokenised text
 
+    def names_a_day(self, text: str) -> bool:
+        """Whether ``text`` is a weekday or a month ("Lundi," opening a sentence is no person)."""
+        word = text.lower()
+        return any(word in forms for forms in (*self.weekdays, *self.months))
+
 
 @dataclass(frozen=True)
 class TimeExpr:

@@ -72,6 +72,9 @@ def country_entities(source: Mapping[str, Any]) -> list[dict[str, Any]]:
         details = source.get("details", {}).get(code, {})
         name = source.get("names", {}).get(code) or generated[code]["en"][0]
         aliases = _merge({"en": [name]}, generated[code], details.get("aliases", {}))
+        for lang, words in source.get("not_names", {}).get(code, {}).items():
+            aliases[lang] = [n for n in aliases.get(lang, []) if n not in words]
+        aliases = {lang: names for lang, names in aliases.items() if names}
         entity: dict[str, Any] = {"id": qid, "name": name, "kind": "country", "country": code}
         if code in source.get("unverified", ()):
             entity["id_unverified"] = True
@@ -116,6 +119,13 @@ def demonym_forms(lang: str, word: str) -> list[str]:
         return [word, _strip_last_accent(word) + "es"]
     if lang == "de":
         return [word, *(word + ending for ending in ("e", "en", "er", "es"))]
+    if lang == "it":  # russo/russa -> russi, russe; cinese -> cinesi
+        if re.search(r"([cg][oa]|i[oa])$", word):
+            return [word]  # tedeschi, greci, belgi: irregular, written in the sources
+        if word[-1] in "oa":
+            return [word, word[:-1] + ("i" if word[-1] == "o" else "e")]
+        if word[-1] == "e":
+            return [word, word[:-1] + "i"]
     return [word]
 
 

@@ -34,6 +34,10 @@ def test_bad_role_spec_is_refused() -> None:
         ("es", "iraní", ["iraní", "iraníes"]),
         ("es", "ruso", ["ruso", "rusos"]),
         ("de", "russisch", ["russisch", "russische", "russischen", "russischer", "russisches"]),
+        ("it", "russo", ["russo", "russi"]),
+        ("it", "russa", ["russa", "russe"]),
+        ("it", "cinese", ["cinese", "cinesi"]),
+        ("it", "tedesco", ["tedesco"]),  # tedeschi: irregular plurals are written by hand
         ("en", "Russian", ["Russian"]),
     ],
 )

@@ -1,0 +1,91 @@
+"""Reading a whole article: lists of travellers, bare titles, surnames, strangers' trips.
+
+Passages written for these tests; the shipped watchlist names the people.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.contracts import Alert, Article
+from newswatch.engine import Engine
+
+NOW = datetime(2024, 3, 5, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Engine:
+    return Engine.from_settings()
+
+
+def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    alerts: list[Alert] = engine.tag(article, now=NOW)
+    return {
+        (a.actors[0].name, a.targets[0].name, a.attributes["status"])
+        for a in alerts
+        if a.event_type == "state_visit"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Emmanuel Macron, Olaf Scholz et Mario Draghi sont arrivés mardi à Kiev."),
+        ("en", "Emmanuel Macron, Olaf Scholz and Mario Draghi arrived in Kyiv on Tuesday."),
+        (
+            "fr",
+            "Les présidents Emmanuel Macron (France), Olaf Scholz (Allemagne) et Mario Draghi "
+            "(Italie) sont arrivés mardi à Kiev.",
+        ),
+    ],
+)
+def test_every_listed_traveller_makes_a_visit(shipped: Engine, text: str, lang: str) -> None:
+    assert {v[0] for v in _visits(shipped, text, lang)} == {
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Mario Draghi",
+    }
+
+
+def test_people_met_there_do_not_travel(shipped: Engine) -> None:
+    text = "Antony Blinken est arrivé lundi à Kiev, où il a rencontré Volodymyr Zelensky et Denys Chmyhal."
+    assert {v[0] for v in _visits(shipped, text, "fr")} == {"Antony Blinken"}
+
+
+def test_a_bare_title_is_the_story_s_protagonist(shipped: Engine) -> None:
+    """The host named last is not "le chef de l'État" of the next sentence: the traveller is."""
+    text = (
+        "Emmanuel Macron est arrivé mardi au Caire, où il a été reçu par le président égyptien "
+        "Abdel Fattah al-Sissi.\n\n"
+        "Le chef de l'État venait d'Amman. Lundi, il s'était rendu en Jordanie, où il a été "
+        "accueilli par le roi Abdallah II."
+    )
+    visitors = {v[0] for v in _visits(shipped, text, "fr")}
+    assert visitors == {"Emmanuel Macron"}
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(shipped: Engine) -> None:
+    text = (
+        "Australian Foreign Minister Penny Wong spoke with her Indian counterpart on Monday.\n\n"
+        "Ms. Wong will travel to Japan next week, her office said."
+    )
+    assert ("Penny Wong", "Japan", "announced") in _visits(shipped, text, "en")
+
+
+def test_a_stranger_s_trip_far_down_does_not_change_the_leader_s(shipped: Engine) -> None:
+    text = (
+        "Anthony Albanese will travel to India next month, his office said.\n\n"
+        "The two governments are expected to sign a trade agreement. Officials have worked on "
+        "the text for a year. Business groups welcomed the plan. Exporters hope for lower "
+        "tariffs.\n\n"
+        "Meanwhile, the Australian cricket team arrived in India on Sunday."
+    )
+    assert _visits(shipped, text, "en") == {("Anthony Albanese", "India", "announced")}
+
+
+def test_a_travel_ban_is_no_visit(shipped: Engine) -> None:
+    text = "Gennady Timchenko is now banned from travelling to the United Kingdom."
+    assert _visits(shipped, text, "en") == set()
