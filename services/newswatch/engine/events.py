@@ -130,6 +130,9 @@ class RoleReader:
             if head is anchor or not (light or anchor.dep_ in _ADJUNCT_DEPS):
                 return None, False
             anchor = head
+        # "arrived ... and was received by Murugan": the shared subject is found on the first
+        # verb, but the trigger's own auxiliary makes it passive.
+        own_passive = any(c.dep_ in ("aux:pass", "auxpass") for c in anchor.children)
         for _ in range(4):
             for child in anchor.children:
                 if child.dep_ in _SUBJECT_DEPS:
@@ -145,7 +148,9 @@ class RoleReader:
                         )
                     )
                     if found:
-                        return found[0], child.dep_ != "nsubj" and "pass" in child.dep_
+                        return found[0], own_passive or (
+                            child.dep_ != "nsubj" and "pass" in child.dep_
+                        )
             if anchor.dep_ not in _CLIMB_DEPS or anchor.head is anchor:
                 break
             anchor = anchor.head
@@ -272,8 +277,12 @@ class RoleReader:
             )
             if person is not None and person.key not in {t.key for t in targets}:
                 actors = [Party(person, trigger.start, trigger.start, "", "reference")]
-        if spec.departure and spec.object == "origin" and not targets:
-            return None  # leaving home says nothing of the trip; "for Doha" does (leave-for)
+        if spec.departure and spec.object == "origin":
+            # "will leave Tehran for Doha": the place left is this trigger's; the next stop,
+            # marked, belongs to the leave-for trigger, with a status of its own.
+            targets = [t for t in targets if marks.get(id(t)) is None]
+            if not targets:
+                return None  # leaving home says nothing of the trip; "for Doha" does
         actor_keys = {a.key for a in actors}
         return EventMention(
             event=etype.name,
