@@ -83,6 +83,25 @@ class LanguagePatterns:
         return any(keyword in lowered for keyword in self.keywords)
 
 
+# spaCy's Matcher unrolls "{0,8}" into eight optional tokens and follows every way through
+# them: the work doubles with each optional token of a pattern (one "{0,30}" gap held an
+# article for minutes and gigabytes). "*" is a single looping state, cheap at any length.
+MAX_OPTIONAL_WIDTH = 12
+
+
+def optional_width(pattern: list[dict[str, Any]]) -> int:
+    """How many optional tokens the Matcher unrolls the pattern into."""
+    width = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op == "?":
+            width += 1
+        elif isinstance(op, str) and op.startswith("{"):
+            low, _, high = op.strip("{}").partition(",")
+            width += (int(high) - int(low or 0)) if high else 0
+    return width
+
+
 def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
     doc: dict[str, Any] = datafile.load(path, "patterns.v1")
     triggers = []
@@ -91,6 +110,14 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             raise datafile.fail(
                 path, ["triggers", index, "event"], f"unknown event {spec['event']}"
             )
+        for number, pattern in enumerate(spec.get("patterns", [])):
+            if optional_width(pattern) > MAX_OPTIONAL_WIDTH:
+                raise datafile.fail(
+                    path,
+                    ["triggers", index, "patterns", number],
+                    f"{optional_width(pattern)} optional tokens (at most {MAX_OPTIONAL_WIDTH}):"
+                    ' write a long gap as OP "*" with a NOT_IN stop list',
+                )
         allowed = taxonomy[spec["event"]].attributes
         for attr, value in spec.get("attributes", {}).items():
             if value not in allowed.get(attr, ()):

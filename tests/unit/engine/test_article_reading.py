@@ -51,7 +51,10 @@ def test_every_listed_traveller_makes_a_visit(shipped: Engine, text: str, lang: 
 
 
 def test_people_met_there_do_not_travel(shipped: Engine) -> None:
-    text = "Antony Blinken est arrivé lundi à Kiev, où il a rencontré Volodymyr Zelensky et Denys Chmyhal."
+    text = (
+        "Antony Blinken est arrivé lundi à Kiev, où il a rencontré Volodymyr Zelensky "
+        "et Denys Chmyhal."
+    )
     assert {v[0] for v in _visits(shipped, text, "fr")} == {"Antony Blinken"}
 
 

@@ -63,6 +63,10 @@ def _literal_forms(token: dict[str, Any]) -> list[str] | None:
     return None
 
 
+# Scripts written without spaces between words: their tokens meet in the text with no glue.
+UNSPACED = {"zh"}
+
+
 def test_every_token_pattern_passes_the_cascade_filter(taxonomy: Taxonomy) -> None:
     """Every wording a token pattern lists must pass the keyword filter ("recevra" slipped
     through a list with "reçu" and "reçoit" only). Lemmas stand for their forms; patterns with
@@ -74,7 +78,8 @@ def test_every_token_pattern_passes_the_cascade_filter(taxonomy: Taxonomy) -> No
             for pattern in trigger.patterns:
                 forms = [_literal_forms(token) for token in pattern]
                 if all(words is not None for words in forms):
-                    wordings = [" ".join(ws) for ws in itertools.product(*forms)]  # type: ignore[arg-type]
+                    glue = "" if lang.language in UNSPACED else " "
+                    wordings = [glue.join(ws) for ws in itertools.product(*forms)]  # type: ignore[arg-type]
                     missed += [
                         (lang.language, trigger.id, w)
                         for w in wordings
@@ -92,6 +97,23 @@ def test_unknown_event_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: P
     )
     with pytest.raises(DataFileError, match=r"xx\.yaml:7: unknown event parade"):
         load_language(path, taxonomy)
+
+
+def test_a_gap_the_matcher_would_unroll_exponentially_is_refused(
+    taxonomy: Taxonomy, tmp_path: Path
+) -> None:
+    """ "{0,30}" held one Chinese article for minutes and gigabytes; "*" says the same cheaply."""
+    path = tmp_path / "xx.yaml"
+    head = (
+        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
+        "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: state_visit\n    patterns:\n"
+    )
+    gap = '      - [{LOWER: a}, {IS_PUNCT: false, OP: "%s"}, {LOWER: visit}]\n'
+    path.write_text(head + gap % "{0,30}", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"xx\.yaml:9: 30 optional tokens"):
+        load_language(path, taxonomy)
+    path.write_text(head + gap % "*", encoding="utf-8")
+    assert load_language(path, taxonomy).triggers[0].id == "t1"
 
 
 def test_schema_error_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
