@@ -29,6 +29,7 @@ _ACTING_KINDS = ("person", "country", "organisation")
 _CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
 # Words that may sit between two names of one list besides punctuation, conjunctions and
 # determiners: "Sall of Senegal, Ruto of Kenya", "Kaboré du Burkina Faso".
+_STATE_KINDS = ("country", "organisation")
 _LIST_GLUE = frozenset({"of", "de", "du", "des", "d'", "von", "del", "di"})
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.
@@ -260,6 +261,13 @@ class RoleReader:
             syntactic = False
         else:
             actors, targets, syntactic, weak = self._directed(trigger, spec, etype, eligible, marks)
+            if (
+                etype.actor_kinds
+                and not targets
+                and attributes.get("action") not in etype.criticism
+            ):
+                # "sanctions on four Chinese officials": unnamed targets stand for their country.
+                targets = [p for p in parties if self._targeted_people(p, tokens, trigger)]
         if etype.foreign_targets:
             # A trip inside one's own country is not a state visit; a destination is on the list.
             home = {p.participant.country for p in actors}
@@ -353,25 +361,45 @@ class RoleReader:
         others = [p for p in pool if p not in targets]
         return (before[-1:] or others[:1]), targets
 
+    def _targeted_people(self, party: Party, tokens: list[str], trigger: Span) -> bool:
+        """A demonym on the people the trigger's object or a target marker names, after the
+        trigger: "on four Chinese officials", "a sanctionné deux responsables iraniens"."""
+        if party.form != "demonym" or party.start < trigger.end:
+            return False
+        doc = trigger.doc
+        objects = [c for c in trigger.root.children if c.dep_ in ("obj", "dobj")]
+        if any(o.left_edge.i <= party.start <= o.right_edge.i for o in objects):
+            return True  # "a sanctionné deux hauts responsables iraniens"
+        j = party.start
+        for _ in range(4):  # back over "four", "senior", "responsables"
+            if self.marker_in(tokens, j) == "target":
+                return True
+            if j <= trigger.end or doc[j - 1].is_punct:
+                return False
+            j -= 1
+        return False
+
     def _listed_with(self, first: Party, parties: list[Party], trigger: Span) -> list[Party]:
-        """The people in one list with ``first``, on the same side of the trigger: "Macron,
-        Scholz et Draghi", "les présidents Kaboré (Burkina Faso), Keïta (Mali) et Issoufou",
-        "Presidents Sall of Senegal, Ruto of Kenya and Buhari of Nigeria". Between two names
-        only punctuation, conjunctions, determiners, "of", and the countries that place them."""
-        if first.participant.kind != "person":
+        """The people (or the states) in one list with ``first``, on the same side of the
+        trigger: "Macron, Scholz et Draghi", "les présidents Kaboré (Burkina Faso), Keïta (Mali)
+        et Issoufou", "Presidents Sall of Senegal, Ruto of Kenya and Buhari of Nigeria",
+        "Britain, Canada and the United States". Between two names only punctuation,
+        conjunctions, determiners, "of", and the parties of another kind that place them."""
+        kinds = ("person",) if first.participant.kind == "person" else _STATE_KINDS
+        if first.participant.kind not in kinds:
             return []
         doc = trigger.doc
         before = first.end <= trigger.start
         side = [
             p
             for p in parties
-            if p.participant.kind == "person"
+            if p.participant.kind in kinds
             and p.end > p.start
             and (p.end <= trigger.start if before else p.start >= trigger.end)
         ]
         side.sort(key=lambda p: p.start)
         placing = {
-            i for p in parties if p.participant.kind != "person" for i in range(p.start, p.end)
+            i for p in parties if p.participant.kind not in kinds for i in range(p.start, p.end)
         }
         glue = self.patterns.conjunctions | self.patterns.determiners | _LIST_GLUE
 
@@ -496,8 +524,9 @@ class RoleReader:
                 roles[id(after[0])] = "actor"
                 weak = True  # only word order, after the trigger: often someone else's part
         actors = [p for p in eligible if roles.get(id(p)) == "actor"]
-        if etype.foreign_targets and len(actors) == 1:
-            # "Macron, Scholz et Draghi sont arrivés à Kiev": every listed person travels.
+        if (etype.foreign_targets or etype.actor_kinds) and len(actors) == 1:
+            # "Macron, Scholz et Draghi sont arrivés à Kiev": every listed person travels;
+            # "Britain, Canada and the US imposed sanctions": every listed state acts.
             actors += [
                 p for p in self._listed_with(actors[0], eligible, trigger) if id(p) not in roles
             ]

@@ -10,7 +10,7 @@ de Poutine") join the event of their type reported just before.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newswatch.contracts import Participant
 from newswatch.engine.entities import Party
@@ -139,8 +139,15 @@ def merge(
     events = _yield(events, taxonomy)
     found: list[Event] = []
     for event in events:
-        if taxonomy[event.event].foreign_targets:
+        etype = taxonomy[event.event]
+        if etype.foreign_targets:
             found += _one_per_trip(event, country_of, seat_of)
+        elif etype.actor_kinds and not _critic(event, etype) and len(event.actors) > 1:
+            # "Britain, Canada and the US imposed sanctions": each state's own decision. Critics
+            # speak together ("China and Russia condemned"): one event.
+            found += [
+                replace(event, actors=[a], attributes=dict(event.attributes)) for a in event.actors
+            ]
         else:
             found.append(event)
     for event in found:

@@ -92,3 +92,38 @@ def test_a_stranger_s_trip_far_down_does_not_change_the_leader_s(shipped: Engine
 def test_a_travel_ban_is_no_visit(shipped: Engine) -> None:
     text = "Gennady Timchenko is now banned from travelling to the United Kingdom."
     assert _visits(shipped, text, "en") == set()
+
+
+def _sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, tuple[str, ...], str]]:
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    return {
+        (
+            " + ".join(p.name for p in a.actors),
+            tuple(sorted(p.name for p in a.targets)),
+            a.attributes["action"],
+        )
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "sanctions"
+    }
+
+
+def test_every_listed_state_takes_its_own_sanctions(shipped: Engine) -> None:
+    text = (
+        "Britain, Canada and the United States imposed sanctions on Iran on Monday over the "
+        "drone deliveries."
+    )
+    found = _sanctions(shipped, text, "en")
+    assert {actor for actor, _, _ in found} == {"United Kingdom", "Canada", "United States"}
+    assert {(targets, action) for _, targets, action in found} == {(("Iran",), "impose")}
+
+
+def test_critics_speaking_together_make_one_event(shipped: Engine) -> None:
+    text = "La Chine et la Russie ont condamné mardi les nouvelles sanctions contre l'Iran."
+    found = _sanctions(shipped, text, "fr")
+    assert len(found) == 1
+    assert next(iter(found))[2] == "condemn"
+
+
+def test_unnamed_officials_stand_for_their_country(shipped: Engine) -> None:
+    text = "Washington a sanctionné mardi quatre hauts responsables iraniens."
+    assert _sanctions(shipped, text, "fr") == {("United States", ("Iran",), "impose")}
