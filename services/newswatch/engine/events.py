@@ -401,6 +401,14 @@ class RoleReader:
         placing = {
             i for p in parties if p.participant.kind not in kinds for i in range(p.start, p.end)
         }
+        # "Giorgia Meloni, le Premier ministre canadien Justin Trudeau, son homologue belge ...":
+        # the titles that introduce the next name are part of the list.
+        placing |= {
+            i
+            for m in getattr(doc._, "nw_mentions", None) or ()
+            if m.kind == "title"
+            for i in range(m.start, m.end)
+        }
         glue = self.patterns.conjunctions | self.patterns.determiners | _LIST_GLUE
 
         def linked(left: Party, right: Party) -> bool:
@@ -724,7 +732,8 @@ def _agent_of(trigger: Span, party: Party) -> bool:
     for _ in range(3):
         if token.i in heads:
             return True
-        if token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            # "arrivé à Pékin, où il a été reçu par Xi": the 'par' is the other verb's
             return False
         token = token.head
     return False

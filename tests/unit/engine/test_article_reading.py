@@ -50,6 +50,26 @@ def test_every_listed_traveller_makes_a_visit(shipped: Engine, text: str, lang: 
     }
 
 
+def test_titles_between_the_names_keep_the_list_together(shipped: Engine) -> None:
+    text = (
+        "La Première ministre italienne Giorgia Meloni, le Premier ministre canadien Justin "
+        "Trudeau, son homologue belge Alexander De Croo et la présidente de la Commission "
+        "européenne Ursula von der Leyen sont arrivés lundi matin à Kiev par le train de nuit."
+    )
+    assert {v[0] for v in _visits(shipped, text, "fr")} == {
+        "Giorgia Meloni",
+        "Justin Trudeau",
+        "Alexander De Croo",
+        "Ursula von der Leyen",
+    }
+
+
+def test_the_host_in_a_relative_clause_is_not_a_traveller(shipped: Engine) -> None:
+    # "reçu par Xi" belongs to the relative clause's verb: Xi receives, he does not arrive.
+    text = "Viktor Orbán est arrivé lundi à Pékin, où il a été reçu par Xi Jinping."
+    assert _visits(shipped, text, "fr") == {("Viktor Orbán", "China", "ongoing")}
+
+
 def test_people_met_there_do_not_travel(shipped: Engine) -> None:
     text = (
         "Antony Blinken est arrivé lundi à Kiev, où il a rencontré Volodymyr Zelensky "
