@@ -149,6 +149,26 @@ def italian(settings: Settings) -> Tag:
             "Washington ha revocato le sanzioni contro la Cina.",
             ("sanctions", (("action", "lift"),), {USA}, {CHINA}),
         ),
+        (  # a summit abroad is a visit to its host; the present tense: under way
+            "Giorgia Meloni partecipa al vertice di Pechino.",
+            ("state_visit", (("status", "ongoing"),), {MELONI}, {CHINA}),
+        ),
+        (  # the summit named first, the verb last, in the future
+            "Al vertice di Washington parteciperà anche Giorgia Meloni.",
+            ("state_visit", (("status", "announced"),), {MELONI}, {USA}),
+        ),
+        (  # there, for the occasion
+            "Giorgia Meloni è a Pechino per una visita di tre giorni.",
+            ("state_visit", (("status", "ongoing"),), {MELONI}, {CHINA}),
+        ),
+        (  # a time word between the verb and the destination
+            "Giorgia Meloni si è recata ieri a Mosca.",
+            ("state_visit", (("status", "completed"),), {MELONI}, {RUSSIA}),
+        ),
+        (  # "in recent days" is still news, not history
+            "Nei giorni scorsi Giorgia Meloni ha avuto un colloquio telefonico con Joe Biden.",
+            ("phone_call", (("medium", "phone"),), {MELONI}, {BIDEN}),
+        ),
     ],
 )
 def test_italian_events(italian: Tag, text: str, expected: tuple) -> None:
@@ -165,6 +185,8 @@ def test_italian_events(italian: Tag, text: str, expected: tuple) -> None:
         "Palazzo Chigi ha smentito che Giorgia Meloni si recherà a Mosca.",
         # asking for a lift is not a lift
         "Il Cremlino ha chiesto agli Stati Uniti di revocare le sanzioni.",
+        # a lift only asked for
+        "Mosca chiedeva da mesi la revoca delle sanzioni americane.",
         # a sports sanction is not a diplomatic one
         "La federazione ha sanzionato il club italiano con una multa per i cori razzisti.",
     ],

@@ -71,6 +71,39 @@ def test_language_is_detected_when_absent(tag: Tag) -> None:
         ),
         ("ru", "Китай осудил западные санкции против России.", ("sanctions", "action", "condemn")),
         ("zh", "中国谴责西方对俄罗斯的制裁。", ("sanctions", "action", "condemn")),
+        # there, for the occasion; a summit abroad in the present tense: under way
+        (
+            "de",
+            "Emmanuel Macron ist zu Gesprächen in Peking.",
+            ("state_visit", "status", "ongoing"),
+        ),
+        (
+            "de",
+            "Emmanuel Macron ist in Peking zum G20-Gipfel.",
+            ("state_visit", "status", "ongoing"),
+        ),
+        (
+            "es",
+            "Emmanuel Macron está en Pekín para la cumbre del G20.",
+            ("state_visit", "status", "ongoing"),
+        ),
+        (
+            "es",
+            "Emmanuel Macron participa en la cumbre del G20 en Pekín.",
+            ("state_visit", "status", "ongoing"),
+        ),
+        # following another's sanctions is imposing them
+        (
+            "de",
+            "China zieht bei den neuen Sanktionen gegen die Ukraine nach.",
+            ("sanctions", "action", "impose"),
+        ),
+        # "in recent days" is still news, not history
+        (
+            "de",
+            "In den vergangenen Tagen hat Emmanuel Macron mit Xi Jinping telefoniert.",
+            ("phone_call", "medium", "phone"),
+        ),
     ],
 )
 def test_rule_languages_find_calls_and_sanctions(
@@ -84,7 +117,13 @@ def test_rule_languages_find_calls_and_sanctions(
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("ru", "Си Цзиньпин не посетит Россию."), ("zh", "习近平呼吁举行会谈。")],
+    [
+        ("ru", "Си Цзиньпин не посетит Россию."),
+        ("zh", "习近平呼吁举行会谈。"),
+        # sanctions only asked for
+        ("es", "Varios ministros han pedido que Francia estudie sanciones contra Rusia."),
+        ("de", "China zieht bei den Sanktionen gegen die Ukraine nicht nach."),
+    ],
 )
 def test_rule_languages_respect_negation(tag: Tag, lang: str, text: str) -> None:
     assert [summary(a) for a in tag(text, lang)] == []
