@@ -199,6 +199,8 @@ class RoleReader:
             "speculative", modality.clause_before(tokens, trigger.start)
         ):
             return None  # "Trump could make an unannounced visit", "la paire pourrait se voir"
+        if modality.alleged(trigger):
+            return None  # "selon ces rumeurs, il se serait rendu à Abou Dhabi"
         attributes = dict(etype.defaults)
         attributes.update(spec.attributes)
         strength = 2

@@ -218,6 +218,21 @@ class Modality:
         """Told as history: "lors de sa dernière visite", "his previous trip"."""
         return self.has("background", self.clause_before(tokens, trigger.start)[-3:])
 
+    def alleged(self, trigger: Span) -> bool:
+        """The conditional perfect of hearsay: "il se serait rendu à Abou Dhabi", "ils auraient
+        eu un entretien": what others claim happened, not what the paper reports."""
+        verb = next((t for t in trigger if t.pos_ == "VERB"), None) or self._verb(trigger)
+        for _ in range(2):  # and the verb it depends on: "aurait souhaité se rendre"
+            if verb is None:
+                return False
+            if "Part" in verb.morph.get("VerbForm", []) and any(
+                c.dep_ in ("aux", "aux:tense", "aux:pass") and "Cnd" in c.morph.get("Mood", [])
+                for c in verb.children
+            ):
+                return True
+            verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+        return False
+
     def pluperfect(self, trigger: Span) -> bool:
         """'avait visité', 's'était rendu', 'had visited': the past before the story's past."""
         verb = self._verb(trigger)

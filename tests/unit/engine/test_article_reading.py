@@ -147,3 +147,19 @@ def test_critics_speaking_together_make_one_event(shipped: Engine) -> None:
 def test_unnamed_officials_stand_for_their_country(shipped: Engine) -> None:
     text = "Washington a sanctionné mardi quatre hauts responsables iraniens."
     assert _sanctions(shipped, text, "fr") == {("United States", ("Iran",), "impose")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon des rumeurs, Emmanuel Macron se serait rendu discrètement à Abou Dhabi.",
+        "Emmanuel Macron aurait souhaité se rendre à Moscou avant l'été.",
+    ],
+)
+def test_hearsay_in_the_conditional_perfect_is_no_trip(shipped: Engine, text: str) -> None:
+    assert _visits(shipped, text, "fr") == set()
+
+
+def test_the_conditional_of_reported_plans_still_announces(shipped: Engine) -> None:
+    text = "Emmanuel Macron a annoncé qu'il se rendrait à Moscou la semaine prochaine."
+    assert _visits(shipped, text, "fr") == {("Emmanuel Macron", "Russia", "announced")}
