@@ -131,6 +131,13 @@ class Engine:
         entity = self.watchlist.get(participant.wikidata or "")
         return entity.seat if entity is not None else None
 
+    def _not_a_person(self, surface: str, lang_patterns: pattern_files.LanguagePatterns) -> bool:
+        """What the statistical NER took for a person and is not: a weekday or a month
+        ("Mardi"), a town of several words ("Poza Rica", "San Miguel")."""
+        if lang_patterns.time.names_a_day(surface):
+            return True
+        return " " in surface.strip() and self.places.country(surface) is not None
+
     def _city_country(self, name: str) -> Participant | None:
         """The watched country a known city is in (``data/places.tsv``)."""
         code = self.places.country(name)
@@ -279,7 +286,7 @@ class Engine:
                 found = [
                     discourse.named_again(p)
                     for p in found
-                    if not (p.form == "ner" and lang_patterns.time.names_a_day(p.surface))
+                    if not (p.form == "ner" and self._not_a_person(p.surface, lang_patterns))
                 ]
                 if segment.start < item.dateline:
                     # "ABUJA, Feb 25 -": where the story was filed, not a party to it.

@@ -163,3 +163,11 @@ def test_hearsay_in_the_conditional_perfect_is_no_trip(shipped: Engine, text: st
 def test_the_conditional_of_reported_plans_still_announces(shipped: Engine) -> None:
     text = "Emmanuel Macron a annoncé qu'il se rendrait à Moscou la semaine prochaine."
     assert _visits(shipped, text, "fr") == {("Emmanuel Macron", "Russia", "announced")}
+
+
+def test_a_town_the_ner_took_for_a_person_is_nobody(shipped: Engine) -> None:
+    # "Après Poza Rica, ... la présidente s'est rendue à ...": the town travelled nowhere.
+    french = shipped.pipelines.patterns["fr"]
+    assert shipped._not_a_person("Poza Rica", french)
+    assert shipped._not_a_person("Mardi", french)
+    assert not shipped._not_a_person("Bassirou Diomaye Faye", french)
