@@ -422,7 +422,10 @@ class RoleReader:
         at = next((i for i, p in enumerate(side) if p is first), None)
         if at is None:
             return []
-        found: list[Party] = []
+        # "les quatre dirigeants": one phrase standing for several people, every one of them
+        found: list[Party] = [
+            p for p in side if p is not first and (p.start, p.end) == (first.start, first.end)
+        ]
         for step in (1, -1):
             i = at
             while 0 <= i + step < len(side):

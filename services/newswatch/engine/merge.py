@@ -150,10 +150,33 @@ def merge(
             ]
         else:
             found.append(event)
+    found = _one_per_visitor_and_host(found, taxonomy)
     for event in found:
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
     return [e for e in found if _reportable(e)]
+
+
+def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
+    """Two trips of one visitor to one country in one article are one trip told twice ("arrived
+    in Congo", then "came to Kinshasa from South Africa"): one alert with all the evidence, so
+    its status is read once and never contradicts itself."""
+    kept: list[Event] = []
+    by_trip: dict[tuple[str, str], Event] = {}
+    for event in events:
+        if not taxonomy[event.event].foreign_targets or len(event.actors) != 1:
+            kept.append(event)
+            continue
+        host = next((t.participant.country for t in event.targets if t.participant.country), None)
+        key = (event.actors[0].key, host or "")
+        first = by_trip.get(key) if host else None
+        if first is None:
+            by_trip[key] = event
+            kept.append(event)
+            continue
+        first.evidence += [e for e in event.evidence if e not in first.evidence]
+        first.targets += [t for t in event.targets if t.key not in {x.key for x in first.targets}]
+    return kept
 
 
 def _last_named(event: Event) -> int:
@@ -364,6 +387,7 @@ def _status(event: Event) -> str:
     wins (an explicit "will travel" over a noun near "on a tour"); among equally certain ones,
     ``_STATUS_RANK`` (an explicit end beats a visit under way, which beats a plan)."""
     best, key = "completed", (-1, 0)
+    labels: set[str] = set()
     for item in event.evidence:
         mention = item.mention
         status = mention.attributes.get("status", "completed")
@@ -377,9 +401,14 @@ def _status(event: Event) -> str:
         ):
             status = "completed"  # "arrived in Beijing on March 3", read on March 20
         label = "ended" if status == "completed" and mention.ended else status
+        labels.add(label)
         rank = (mention.certainty, _STATUS_RANK[label])
         if rank > key:
             best, key = status, rank
+    if best == "completed" and "ongoing" in labels and not labels & {"ended", "cancelled"}:
+        # "arrivé mardi, il a été reçu mercredi par son homologue": a reception or talks held
+        # during the trip are over, the trip is not.
+        return "ongoing"
     return best
 
 

@@ -171,3 +171,27 @@ def test_a_town_the_ner_took_for_a_person_is_nobody(shipped: Engine) -> None:
     assert shipped._not_a_person("Poza Rica", french)
     assert shipped._not_a_person("Mardi", french)
     assert not shipped._not_a_person("Bassirou Diomaye Faye", french)
+
+
+def test_a_phrase_for_several_leaders_makes_a_visit_for_each(shipped: Engine) -> None:
+    text = (
+        "Emmanuel Macron, Friedrich Merz, Keir Starmer et Donald Tusk veulent afficher leur "
+        "unité. Les quatre dirigeants, arrivés lundi matin à Kiev en train, ont été accueillis "
+        "par Volodymyr Zelensky."
+    )
+    assert _visits(shipped, text, "fr") == {
+        (name, "Ukraine", "ongoing")
+        for name in ("Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk")
+    }
+
+
+def test_one_trip_told_twice_is_one_alert_still_under_way(shipped: Engine) -> None:
+    # Talks held during the trip are over; the trip, begun yesterday, is not.
+    text = (
+        "U.S. Secretary of State Antony Blinken arrived in the Democratic Republic of Congo on "
+        "Monday. Blinken held talks with President Felix Tshisekedi. Blinken came to Kinshasa "
+        "from Pretoria, where he had met South African officials."
+    )
+    assert _visits(shipped, text, "en") == {
+        ("Antony Blinken", "Democratic Republic of the Congo", "ongoing")
+    }
