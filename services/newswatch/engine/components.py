@@ -393,6 +393,7 @@ class EventTriggers:
         self.dependencies = DependencyMatcher(nlp.vocab)
         self.events: dict[str, str] = {}
         self.stacking: set[str] = set()
+        self.anaphoric: set[str] = set()
 
     def configure(self, patterns: LanguagePatterns) -> None:
         self.matcher = Matcher(self.nlp.vocab)
@@ -400,6 +401,7 @@ class EventTriggers:
         self.dependencies = DependencyMatcher(self.nlp.vocab)
         self.events = {t.id: t.event for t in patterns.triggers}
         self.stacking = {t.id for t in patterns.triggers if t.stacks}
+        self.anaphoric = {t.id for t in patterns.triggers if t.anaphoric}
         for trigger in patterns.triggers:
             if trigger.patterns:
                 self.matcher.add(trigger.id, trigger.patterns)
@@ -424,6 +426,17 @@ class EventTriggers:
         for span in spans:
             if span.label_ not in self.stacking:
                 by_event.setdefault(self.events.get(span.label_, ""), []).append(span)
-        kept += [s for group in by_event.values() for s in filter_spans(group)]
+        for group in by_event.values():
+            # A reading that names its own parties beats a longer one that only refers back
+            # ("denounced Western sanctions" over "sanctions on Russia as illegal").
+            full = filter_spans([s for s in group if s.label_ not in self.anaphoric])
+            covered = {i for s in full for i in range(s.start, s.end)}
+            kept += full + filter_spans(
+                [
+                    s
+                    for s in group
+                    if s.label_ in self.anaphoric and covered.isdisjoint(range(s.start, s.end))
+                ]
+            )
         doc.spans["nw_triggers"] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc

@@ -647,8 +647,11 @@ class RoleReader:
 
     @staticmethod
     def _owns(party: Party, trigger: Span) -> bool:
-        """A demonym or group at the trigger noun: 'sanctions occidentales', 'US sanctions'."""
-        return trigger.start <= party.start < trigger.end or party.start == trigger.end
+        """A demonym or group at the trigger noun: 'sanctions occidentales', 'US sanctions',
+        and right before it: "denounced Western sanctions on Russia as illegal"."""
+        if trigger.start <= party.start < trigger.end or party.start == trigger.end:
+            return True
+        return party.end == trigger.start and party.form in ("demonym", "group")
 
 
 def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> None:

@@ -195,3 +195,22 @@ def test_one_trip_told_twice_is_one_alert_still_under_way(shipped: Engine) -> No
     assert _visits(shipped, text, "en") == {
         ("Antony Blinken", "Democratic Republic of the Congo", "ongoing")
     }
+
+
+def test_the_critic_of_western_sanctions_is_not_their_owner(shipped: Engine) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov denounced Western sanctions on Russia as illegal."
+    )
+    assert _sanctions(shipped, text, "en") == {("Russia", ("the West",), "condemn")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The European Union is working on a new package of sanctions against Russia."),
+        ("fr", "L'Union européenne travaille à un nouveau paquet de sanctions contre la Russie."),
+        ("fr", "Les Vingt-Sept ont convenu lundi de préparer des sanctions contre la Russie."),
+    ],
+)
+def test_sanctions_in_preparation_are_a_threat(shipped: Engine, lang: str, text: str) -> None:
+    assert _sanctions(shipped, text, lang) == {("European Union", ("Russia",), "threaten")}
