@@ -93,6 +93,7 @@ class RoleReader:
         }
         self.modality = Modality(patterns.cues, make_doc)
         self.timeline = Timeline(patterns.time, make_doc)
+        self.capital_words = frozenset(w.lower() for w in patterns.cues.lists.get("capital", ()))
 
     # --- markers -------------------------------------------------------------------------------
 
@@ -242,6 +243,8 @@ class RoleReader:
             or modality.planned(trigger, tokens)
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
+        if etype.foreign_targets:
+            parties = [self._capital(p, tokens) for p in parties]
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
         if not etype.actor_kinds:
             # A spokesperson neither travels nor calls on anyone's behalf; "the government" as
@@ -362,6 +365,20 @@ class RoleReader:
         before = [p for p in pool if p not in targets and p.end <= trigger.start]
         others = [p for p in pool if p not in targets]
         return (before[-1:] or others[:1]), targets
+
+    def _capital(self, party: Party, tokens: list[str]) -> Party:
+        """ "dans la capitale libanaise", "in the Chinese capital": the demonym with its capital
+        word is a place, the country's, that a trip can go to."""
+        if party.form != "demonym" or party.participant.kind != "country":
+            return party
+        words = self.capital_words
+        if party.start > 0 and tokens[party.start - 1] in words:
+            start, end = party.start - 1, party.end
+        elif party.end < len(tokens) and tokens[party.end] in words:
+            start, end = party.start, party.end + 1
+        else:
+            return party
+        return Party(party.participant, start, end, party.surface, "place")
 
     def _targeted_people(self, party: Party, tokens: list[str], trigger: Span) -> bool:
         """A demonym on the people the trigger's object or a target marker names, after the

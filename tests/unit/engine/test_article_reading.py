@@ -214,3 +214,16 @@ def test_the_critic_of_western_sanctions_is_not_their_owner(shipped: Engine) -> 
 )
 def test_sanctions_in_preparation_are_a_threat(shipped: Engine, lang: str, text: str) -> None:
     assert _sanctions(shipped, text, lang) == {("European Union", ("Russia",), "threaten")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Annalena Baerbock est arrivée lundi soir dans la capitale chinoise."),
+        ("en", "Annalena Baerbock arrived in the Chinese capital on Monday evening."),
+    ],
+)
+def test_a_capital_named_by_its_demonym_is_the_destination(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _visits(shipped, text, lang) == {("Annalena Baerbock", "China", "ongoing")}
