@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,11 @@ def _literal_forms(token: dict[str, Any]) -> list[str] | None:
             return [value]
         if isinstance(value, dict) and set(value) == {"IN"}:
             return list(value["IN"])
+        if isinstance(value, dict) and set(value) == {"REGEX"}:
+            # "^(засудив|засудили)$", "^(санкці|обмежен)": plain alternatives (or word starts)
+            plain = re.fullmatch(r"\^\(([^()\[\]\\.*+?{}^$]+)\)\$?", value["REGEX"])
+            if plain:
+                return plain.group(1).split("|")
     return None
 
 
