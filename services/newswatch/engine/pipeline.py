@@ -270,7 +270,11 @@ class Engine:
         lang_patterns = self.pipelines.patterns[item.lang]
         reader = self._reader(item.lang)
         article = item.article
-        today, dated = reference_date(article.published_at or article.ingested_at, now)
+        today, dated = reference_date(article.published_at, now)
+        if not dated and article.ingested_at:
+            # When it reached us is today's date, but not when it was written: an article
+            # without a publication date may be old, so its dates tell no history apart.
+            today = reference_date(article.ingested_at, now)[0]
         year = _year(article.published_at)
         titles = TitleResolver(self.watchlist, item.named, year)
         discourse = self._discourse(item, titles)

@@ -38,6 +38,18 @@ def by_type(alerts: list[Alert], event_type: str, **attributes: str) -> Alert:
     return found[0]
 
 
+def test_the_worker_s_ingestion_time_is_no_publication_date(
+    engine: Engine, article: Article, alerts: list[Alert]
+) -> None:
+    # The worker gets the seed stamped with ``ingested_at``, months after it was written: the
+    # videoconference "fin décembre" is not history for that, the four events stay.
+    stamped = article.model_copy(update={"ingested_at": "2026-12-04T19:40:00+00:00"})
+    later = datetime(2026, 12, 4, 19, 41, tzinfo=UTC)
+    assert sorted(summary(a) for a in engine.tag(stamped, now=later)) == sorted(
+        summary(a) for a in alerts
+    )
+
+
 def test_exactly_the_four_events(alerts: list[Alert]) -> None:
     assert sorted(summary(a) for a in alerts) == sorted(
         [
