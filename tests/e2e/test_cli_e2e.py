@@ -6,6 +6,7 @@ ingests the seeds; while it runs, ``ingest`` and ``alerts`` are used as a user w
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -77,11 +78,14 @@ def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     try:
         yield demo
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-            for child in psutil.Process().children(recursive=True):
-                child.kill()
+        # ``run``'s worker, notifier and console are in its session: kill them with it, or
+        # they outlive the test holding their ports (a failed test once left a notifier on the
+        # metrics port that the next run needed).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        for child in psutil.Process().children(recursive=True):
+            child.kill()
 
 
 def test_run_prints_the_seed_alerts_as_readable_lines(demo: Demo) -> None:
