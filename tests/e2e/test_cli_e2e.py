@@ -78,14 +78,18 @@ def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     try:
         yield demo
     finally:
-        # ``run``'s worker, notifier and console are in its session: kill them with it, or
-        # they outlive the test holding their ports (a failed test once left a notifier on the
-        # metrics port that the next run needed).
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
+        # ``run`` starts its worker, notifier and console each in a session of its own: find
+        # them before ``run`` goes (after, they belong to init), then kill them all. Only these:
+        # the session's broker is this process's child too.
+        try:
+            family = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            family = []
+        proc.kill()
         proc.wait()
-        for child in psutil.Process().children(recursive=True):
-            child.kill()
+        for child in family:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
 
 
 def test_run_prints_the_seed_alerts_as_readable_lines(demo: Demo) -> None:
