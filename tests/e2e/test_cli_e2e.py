@@ -55,6 +55,10 @@ def _drain(stream: object, into: list[str]) -> None:
         into.append(line)
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     settings = isolated_settings(kafka_bootstrap, tmp_path_factory.mktemp("state"))
@@ -67,6 +71,9 @@ def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # A shell runs background jobs with SIGINT ignored, and a child inherits that: Python
+        # then installs no KeyboardInterrupt handler. Give ``run`` the terminal's default.
+        preexec_fn=_default_sigint,
     )
     demo = Demo(proc, settings, env)
     threads = [
