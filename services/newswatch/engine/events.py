@@ -10,7 +10,7 @@ trigger is the actor. ``modality`` decides whether the mention is an event at al
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -27,9 +27,10 @@ from newswatch.engine.timeline import Anchor, Timeline
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _ACTING_KINDS = ("person", "country", "organisation")
 _CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
+# The kinds of party that a list of states may hold ("Britain, Canada and the EU").
+_STATE_KINDS = ("country", "organisation")
 # Words that may sit between two names of one list besides punctuation, conjunctions and
 # determiners: "Sall of Senegal, Ruto of Kenya", "Kaboré du Burkina Faso".
-_STATE_KINDS = ("country", "organisation")
 _LIST_GLUE = frozenset({"of", "de", "du", "des", "d'", "von", "del", "di"})
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.
@@ -378,7 +379,7 @@ class RoleReader:
             start, end = party.start, party.end + 1
         else:
             return party
-        return Party(party.participant, start, end, party.surface, "place")
+        return replace(party, start=start, end=end, form="place")
 
     def _targeted_people(self, party: Party, tokens: list[str], trigger: Span) -> bool:
         """A demonym on the people the trigger's object or a target marker names, after the

@@ -111,11 +111,11 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 path, ["triggers", index, "event"], f"unknown event {spec['event']}"
             )
         for number, pattern in enumerate(spec.get("patterns", [])):
-            if optional_width(pattern) > MAX_OPTIONAL_WIDTH:
+            if (width := optional_width(pattern)) > MAX_OPTIONAL_WIDTH:
                 raise datafile.fail(
                     path,
                     ["triggers", index, "patterns", number],
-                    f"{optional_width(pattern)} optional tokens (at most {MAX_OPTIONAL_WIDTH}):"
+                    f"{width} optional tokens (at most {MAX_OPTIONAL_WIDTH}):"
                     ' write a long gap as OP "*" with a NOT_IN stop list',
                 )
         allowed = taxonomy[spec["event"]].attributes
