@@ -73,7 +73,7 @@ GOOD_PASSAGES: tuple[Passage, ...] = (
     Passage(
         "L'Union européenne a imposé de nouvelles sanctions contre la Russie.", "fr", "sanctions"
     ),
-    Passage("Emmanuel Macron a rencontré Olaf Scholz à Berlin vendredi.", "fr", "meeting"),
+    Passage("Emmanuel Macron a rencontré Olaf Scholz à Genève vendredi.", "fr", "meeting"),
     Passage(
         "Xi Jinping will visit Russia next week at the invitation of Vladimir Putin.",
         "en",
@@ -81,7 +81,7 @@ GOOD_PASSAGES: tuple[Passage, ...] = (
     ),
     Passage("Joe Biden spoke by phone with Emmanuel Macron on Tuesday.", "en", "phone_call"),
     Passage("The United States imposed new sanctions on Iran on Monday.", "en", "sanctions"),
-    Passage("Olaf Scholz met Emmanuel Macron in Paris on Friday.", "en", "meeting"),
+    Passage("Olaf Scholz met Emmanuel Macron in Geneva on Friday.", "en", "meeting"),
 )
 
 # Filler with accents (so Latin-1 differs from UTF-8) and no watched name, no trigger.

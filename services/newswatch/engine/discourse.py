@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newswatch.contracts import Participant
 from newswatch.engine.components import fold
@@ -135,6 +135,11 @@ class Discourse:
                 if word.text == local.surname and word.i not in taken:
                     extra.append(_party(local.participant, word.i, word.i + 1, word.text))
                     taken.add(word.i)
+        for word in doc:  # "M. Champagne" after "François-Philippe Champagne"
+            known = self.surnames.get(fold(word.text), set()) if _surname_like(word) else set()
+            if len(known) == 1 and word.i not in taken:
+                extra.append(_party(next(iter(known)), word.i, word.i + 1, word.text))
+                taken.add(word.i)
         for phrase, count in self.pairs:
             n = len(phrase)
             for i in range(len(tokens) - n + 1):
@@ -267,6 +272,12 @@ def _people_before(parties: list[Party], position: int) -> list[Participant]:
         for p in sorted(parties, key=lambda p: p.start)
         if p.end <= position and p.participant.kind == "person"
     ]
+
+
+def _surname_like(word: Token) -> bool:
+    """A proper noun that could be someone's surname: not a function word ("Un" of Kim Jong Un)
+    nor a short token."""
+    return word.pos_ == "PROPN" and word.is_title and not word.is_stop and len(word.text) > 3
 
 
 def _impersonal(tokens: list[str], i: int) -> bool:

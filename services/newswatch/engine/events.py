@@ -207,32 +207,7 @@ class RoleReader:
         attributes.update(spec.attributes)
         strength = 2
         if "status" in etype.attributes:
-            status, strength = modality.status(
-                trigger,
-                tokens,
-                etype.defaults.get("status", ""),
-                anchor,
-                fixed=spec.attributes.get("status"),
-            )
-            if spec.departure:
-                # "a quitté Riyad" is over; "doit quitter Moscou mercredi" means still there;
-                # "left for Doha", "s'est envolé pour Singapour": on the way, or already there.
-                status = {"announced": "ongoing" if spec.object == "origin" else "announced"}.get(
-                    status, status
-                )
-                if spec.object != "origin" and status == "completed":
-                    status = "ongoing"
-            attributes["status"] = status
-        if (
-            attributes.get("status") == "completed"
-            and anchor is not None
-            and anchor.days is not None
-            and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
-            and not modality.ended(trigger, tokens)
-        ):
-            # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
-            # a trip of the day (a welcome of the day before) is still under way.
-            attributes["status"] = "ongoing"
+            attributes["status"], strength = self._status(trigger, spec, etype, tokens, anchor)
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
@@ -319,6 +294,84 @@ class RoleReader:
             weak_actor=weak,
             anaphoric=spec.anaphoric,
         )
+
+    def _status(
+        self,
+        trigger: Span,
+        spec: Trigger,
+        etype: EventType,
+        tokens: list[str],
+        anchor: Anchor | None,
+    ) -> tuple[str, int]:
+        """A trip's status and how strongly it was read, as of publication."""
+        modality = self.modality
+        status, strength = modality.status(
+            trigger,
+            tokens,
+            etype.defaults.get("status", ""),
+            anchor,
+            fixed=spec.attributes.get("status"),
+        )
+        if spec.departure:
+            # "a quitté Riyad" is over; "doit quitter Moscou mercredi" means still there;
+            # "left for Doha", "s'est envolé pour Singapour": on the way, or already there.
+            status = {"announced": "ongoing" if spec.object == "origin" else "announced"}.get(
+                status, status
+            )
+            if spec.object != "origin" and status == "completed":
+                status = "ongoing"
+        if (
+            status == "completed"
+            and anchor is not None
+            and anchor.days is not None
+            and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
+            and not modality.ended(trigger, tokens)
+        ):
+            # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
+            # a trip of the day (a welcome of the day before) is still under way.
+            status = "ongoing"
+        return status, strength
+
+    def abroad(self, talks: EventMention, etype: EventType) -> list[EventMention]:
+        """Talks held in one side's country are the other side's trip there: "Mondino met her
+        Brazilian counterpart in Brasília", "À Yaoundé, Macron s'est entretenu avec Biya".
+        Talks in a third country stay talks."""
+        trigger = talks.trigger
+        tokens = [t.lower_ for t in trigger.doc]
+        places = [
+            p
+            for p in talks.parties
+            if p.participant.kind == "country"
+            and p.form in ("metonym", "place")
+            and self.marker_in(tokens, p.start) == "target"
+            and (_same_clause(trigger, p) or _fronted(p, trigger))
+        ]
+        city = self._city_after(trigger)
+        if city is not None:
+            places.append(city)
+        if not places:
+            return []
+        place = min(places, key=lambda p: _distance(trigger, p))
+        host = place.participant.country
+        sides = [p for p in talks.actors + talks.targets if p.participant.kind == "person"]
+        hosts = [p for p in sides if p.participant.country == host]
+        guests = [p for p in sides if p.participant.country not in (None, host)]
+        if not hosts or not guests:
+            return []
+        spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
+        status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
+        return [
+            replace(
+                talks,
+                event=etype.name,
+                attributes={**etype.defaults, "status": status},
+                actors=[guest],
+                targets=[place, *(h for h in hosts if h.participant.watched)],
+                certainty=strength,
+                ended=status == "completed" and self.modality.ended(trigger, tokens),
+            )
+            for guest in guests
+        ]
 
     def _background(
         self, trigger: Span, tokens: list[str], anchor: Anchor | None, context: Context | None
@@ -763,6 +816,14 @@ def _agent_of(trigger: Span, party: Party) -> bool:
             return False
         token = token.head
     return False
+
+
+def _fronted(party: Party, trigger: Span) -> bool:
+    """A place set before the clause: "À Yaoundé, le chef de l'Etat s'était entretenu avec
+    Biya" (no other verb in between)."""
+    if party.end > trigger.start or not trigger.doc.has_annotation("POS"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in trigger.doc[party.end : trigger.start])
 
 
 def _same_clause(trigger: Span, party: Party) -> bool:

@@ -315,8 +315,11 @@ class Engine:
                         ]
                     if present.intersection(etype.yields_to):
                         yielded.append(mention)
-                    else:
-                        read.append((trigger, mention))
+                        continue
+                    trips = (
+                        reader.abroad(mention, self.taxonomy[etype.abroad]) if etype.abroad else []
+                    )
+                    read.extend((trigger, m) for m in trips or [mention])
                 join_talks([m for _, m in read], yielded)
                 for trigger, mention in read:
                     start, end = item.norm.span(segment.start, segment.start + len(segment.text))

@@ -36,6 +36,7 @@ class EventType:
     foreign_targets: bool = False  # targets lie outside the actors' own country (a trip abroad)
     actor_kinds: tuple[str, ...] = ()  # who may act; a person stands for the body they lead
     criticism: frozenset[str] = frozenset()  # key values whose targets are the ones who acted
+    abroad: str | None = None  # talks in the other side's country are the guest's trip there
 
     def code(self, attributes: Mapping[str, str]) -> Code:
         """The first code rule whose conditions the attributes meet."""
@@ -98,5 +99,11 @@ class Taxonomy:
                 foreign_targets=spec.get("foreign_targets", False),
                 actor_kinds=tuple(spec.get("actor_kinds", ())),
                 criticism=frozenset(spec.get("criticism", ())),
+                abroad=spec.get("abroad"),
             )
+        for name, event_type in types.items():
+            if event_type.abroad is not None and event_type.abroad not in types:
+                raise datafile.fail(
+                    path, ["event_types", name, "abroad"], f"{event_type.abroad!r} is no event type"
+                )
         return cls(types)

@@ -227,3 +227,52 @@ def test_a_capital_named_by_its_demonym_is_the_destination(
     shipped: Engine, lang: str, text: str
 ) -> None:
     assert _visits(shipped, text, lang) == {("Annalena Baerbock", "China", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "visit"),
+    [
+        (
+            "en",
+            "Indian Foreign Minister Subrahmanyam Jaishankar met his Japanese counterpart "
+            "Yoko Kamikawa in Tokyo on Tuesday to discuss maritime security.",
+            ("Subrahmanyam Jaishankar", "Japan", "ongoing"),
+        ),
+        (
+            "en",
+            "In Ankara, Russian Foreign Minister Sergei Lavrov met Turkish President Recep "
+            "Tayyip Erdogan on Monday.",
+            ("Sergey Lavrov", "Turkey", "completed"),
+        ),
+        (
+            # the host named first: the guest is still the one abroad
+            "fr",
+            "Le président turc Recep Tayyip Erdogan a rencontré mardi à Ankara le ministre "
+            "russe des Affaires étrangères Sergueï Lavrov.",
+            ("Sergey Lavrov", "Turkey", "ongoing"),
+        ),
+    ],
+)
+def test_talks_in_the_other_sides_country_are_a_visit(
+    shipped: Engine, lang: str, text: str, visit: tuple[str, str, str]
+) -> None:
+    assert _visits(shipped, text, lang) == {visit}
+
+
+def test_talks_in_a_third_country_are_no_visit_by_either_side(shipped: Engine) -> None:
+    text = (
+        "Indian Foreign Minister Subrahmanyam Jaishankar met his Japanese counterpart Yoko "
+        "Kamikawa in Geneva on Tuesday on the sidelines of a UN conference."
+    )
+    assert _visits(shipped, text, "en") == set()
+
+
+def test_a_watched_surname_after_an_honorific_is_that_person(shipped: Engine) -> None:
+    text = (
+        "Le ministre canadien des Affaires étrangères, François-Philippe Champagne, a plaidé "
+        "lundi pour une enquête indépendante.\n\nM. Champagne se rendra jeudi à Londres pour "
+        "une réunion des pays endeuillés."
+    )
+    assert _visits(shipped, text, "fr") == {
+        ("François-Philippe Champagne", "United Kingdom", "announced")
+    }

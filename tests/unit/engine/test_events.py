@@ -184,9 +184,16 @@ def test_condemning_party_is_the_actor_not_the_sanctioned(tag: Tag) -> None:
 
 
 def test_meeting_in_person(tag: Tag) -> None:
-    [alert] = tag("Xi Jinping a rencontré Vladimir Poutine à Moscou.", "fr")
+    [alert] = tag("Xi Jinping a rencontré Vladimir Poutine à Genève.", "fr")
     assert (alert.event_type, alert.cameo) == ("meeting", "040")
     assert {p.key for p in alert.actors + alert.targets} == {XI, PUTIN}
+
+
+def test_meeting_in_the_hosts_capital_is_the_guests_visit(tag: Tag) -> None:
+    [alert] = tag("Xi Jinping a rencontré Vladimir Poutine à Moscou.", "fr")
+    assert (alert.event_type, alert.cameo) == ("state_visit", "042")
+    assert [p.key for p in alert.actors] == [XI]
+    assert {p.key for p in alert.targets} == {RUSSIA, PUTIN}
 
 
 def test_an_article_without_watched_entities_is_quiet(tag: Tag) -> None:
