@@ -9,7 +9,7 @@ trigger is the actor. ``modality`` decides whether the mention is an event at al
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -38,6 +38,8 @@ _OWNER_REACH = 4
 # The object of a trigger verb starts within this many tokens after it ("a reçu mardi à l'Élysée
 # le chancelier Scholz").
 _OBJECT_REACH = 5
+# A summit's place sits within this many tokens of the summit word.
+_VENUE_REACH = 10
 
 
 # An event dated a week or more before publication is history, not news ("last week").
@@ -94,7 +96,9 @@ class RoleReader:
         }
         self.modality = Modality(patterns.cues, make_doc)
         self.timeline = Timeline(patterns.time, make_doc)
-        self.capital_words = frozenset(w.lower() for w in patterns.cues.lists.get("capital", ()))
+        self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
+        self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
+        self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
 
     # --- markers -------------------------------------------------------------------------------
 
@@ -666,11 +670,39 @@ class RoleReader:
     def _city_after(self, trigger: Span) -> Party | None:
         """ "arrivé à Sotchi", "in Davos": a city the watchlist does not know, right after a
         destination marker near the trigger, names its country as the host."""
-        doc = trigger.doc
-        tokens = [t.lower_ for t in doc]
         singles = {p[0] for p in self.markers["target"] if len(p) == 1}
-        for j in range(trigger.start, min(len(doc) - 1, trigger.end + 8)):
-            if tokens[j] not in singles:
+        return self._city_between(trigger.doc, trigger.start, trigger.end + 8, singles)
+
+    def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
+        """Where a summit this sentence names meets: the city after a preposition of place
+        nearest the summit word ("le sommet de l'Otan à Washington", "the summit in Astana")."""
+        tokens = [t.lower_ for t in doc]
+        words = self.gathering_words
+        at = [i for i, token in enumerate(tokens) if any(w in token for w in words)]
+        if not at:
+            return None
+        places = [
+            p
+            for p in parties
+            if p.participant.kind == "country"
+            and p.form in ("metonym", "place")
+            and p.start > 0
+            and tokens[p.start - 1] in self.locatives
+        ]
+        for i in at:
+            city = self._city_between(doc, i - _VENUE_REACH, i + _VENUE_REACH, self.locatives)
+            if city is not None:
+                places.append(city)
+        near = [p for p in places if min(abs(p.start - i) for i in at) <= _VENUE_REACH]
+        return min(near, key=lambda p: min(abs(p.start - i) for i in at)) if near else None
+
+    def _city_between(
+        self, doc: Doc, start: int, end: int, markers: Collection[str]
+    ) -> Party | None:
+        """The first city the gazetteer knows right after one of ``markers`` in the range."""
+        tokens = [t.lower_ for t in doc]
+        for j in range(max(0, start), min(len(doc) - 1, end)):
+            if tokens[j] not in markers:
                 continue
             for n in (3, 2, 1):
                 words = doc[j + 1 : j + 1 + n]

@@ -83,7 +83,7 @@ def merge(
             and len(mention.targets) >= etype.min_targets
         )
         match = next((e for e in reversed(events) if _same(e, mention, etype)), None)
-        if match is None and mention.weak_actor:
+        if match is None and mention.weak_actor and not _people(mention.actors, etype):
             # "Also added to the blacklist were ... tankers that carried oil to Cuba": an actor
             # found only by word order is doubtful; the mention continues the event before it.
             match = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
@@ -177,6 +177,14 @@ def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[E
         first.evidence += [e for e in event.evidence if e not in first.evidence]
         first.targets += [t for t in event.targets if t.key not in {x.key for x in first.targets}]
     return kept
+
+
+def _people(actors: list[Party], etype: EventType) -> bool:
+    """A list of travellers ("in Astana they expect the presidents of Uzbekistan, Kyrgyzstan
+    and Tajikistan") is a trip of its own, wherever it sits in the sentence; one name found by
+    word order alone is often someone else's part."""
+    people = [a for a in actors if a.participant.kind == "person"]
+    return bool(etype.foreign_targets) and len(people) >= 2
 
 
 def _last_named(event: Event) -> int:

@@ -30,7 +30,7 @@ from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention, fold
 from newswatch.engine.discourse import REACH, Discourse, title_roles
-from newswatch.engine.entities import NAMING_FORMS, TitleResolver, acting_for, parties
+from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
 from newswatch.engine.language import LanguageDetector
 from newswatch.engine.merge import Located, merge
@@ -280,6 +280,7 @@ class Engine:
         discourse = self._discourse(item, titles)
         text = article.text
         located: list[Located] = []
+        venue: tuple[int, Party] | None = None  # the summit last placed, and in which sentence
         with _stage("events"):
             for index, segment in enumerate(item.segments):
                 doc = segment.doc
@@ -298,6 +299,8 @@ class Engine:
                 found = sorted(
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
+                here = reader.venue(doc, found)
+                venue = (index, here) if here is not None else venue
                 context = Context(today, dated, discourse, index)
                 triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]
                 present = {spec.event for _, spec in triggers}
@@ -308,6 +311,8 @@ class Engine:
                     mention = reader.read(trigger, spec, etype, found, context)
                     if mention is None:
                         continue
+                    if etype.foreign_targets and not mention.targets and venue is not None:
+                        _to_the_summit(mention, *venue, index)
                     if etype.actor_kinds:
                         mention.actors = [
                             acting_for(a, etype.actor_kinds, self.watchlist, year or today.year)
@@ -365,6 +370,23 @@ _DATELINE = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’.\- ]{1,40}(?:\([^)]{0,40}\))?"
     r"(?:,[^\n–—-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*[-–—]+\s"
 )
+
+
+# A summit's place holds for trips told at most this many sentences after it.
+_SUMMIT_REACH = 3
+
+
+def _to_the_summit(trip: EventMention, placed_in: int, venue: Party, sentence: int) -> None:
+    """A trip that names no destination, told after the article placed a summit ("Sull'isola
+    sono arrivati Blinken, Cameron e Baerbock"), goes to the summit's country; history and
+    travellers from that country excepted."""
+    if sentence - placed_in > _SUMMIT_REACH or trip.background:
+        return
+    if not trip.actors or any(a.participant.kind != "person" for a in trip.actors):
+        return
+    if venue.participant.country in {a.participant.country for a in trip.actors}:
+        return
+    trip.targets = [venue]
 
 
 def dateline_end(text: str) -> int:

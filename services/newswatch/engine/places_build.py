@@ -41,6 +41,51 @@ _COMMON = frozenset(
     " mercedes la el al le de du des los las the and et und".replace("?", "").split()
 )
 
+# Islands and regions that host summits and trips but are no city, so GeoNames cities would miss
+# them or give their name to a small town elsewhere ("Bali" is a town in India): name, country.
+_REGIONS = {
+    "Bali": "ID",
+    "Lombok": "ID",
+    "Java": "ID",
+    "Capri": "IT",
+    "Sicily": "IT",
+    "Sicile": "IT",
+    "Sizilien": "IT",
+    "Sicilia": "IT",
+    "Sardinia": "IT",
+    "Sardaigne": "IT",
+    "Sardegna": "IT",
+    "Puglia": "IT",
+    "Apulia": "IT",
+    "Pouilles": "IT",
+    "Corsica": "FR",
+    "Corse": "FR",
+    "Korsika": "FR",
+    "Hokkaido": "JP",
+    "Okinawa": "JP",
+    "Hainan": "CN",
+    "Jeju": "KR",
+    "Tasmania": "AU",
+    "Zanzibar": "TZ",
+    "Crete": "GR",
+    "Crète": "GR",
+    "Kreta": "GR",
+    "Creta": "GR",
+    "Mallorca": "ES",
+    "Majorque": "ES",
+    "Tenerife": "ES",
+    "Bavaria": "DE",
+    "Bavière": "DE",
+    "Bayern": "DE",
+    "Normandy": "FR",
+    "Normandie": "FR",
+    "Cornwall": "GB",
+    "Cornouailles": "GB",
+    "Scotland": "GB",
+    "Écosse": "GB",
+    "Schottland": "GB",
+}
+
 
 def _ok(name: str) -> bool:
     if len(name) < 4 or name.isupper() or not _SCRIPT.match(name):
@@ -74,11 +119,12 @@ def build() -> list[tuple[str, str]]:
                 or (best[key][0] == population and name == key.title())
             ):
                 best[key] = (population, f"{name}\t{code}")
-    return sorted(
-        (line.split("\t")[0], line.split("\t")[1])
+    places = {
+        line.split("\t")[0]: line.split("\t")[1]
         for key, (_, line) in best.items()
-        if not _ambiguous(largest[key])
-    )
+        if not _ambiguous(largest[key]) and key not in {_fold(r) for r in _REGIONS}
+    }
+    return sorted({**places, **_REGIONS}.items())
 
 
 def _ambiguous(by_country: dict[str, int]) -> bool:

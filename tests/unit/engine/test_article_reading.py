@@ -276,3 +276,42 @@ def test_a_watched_surname_after_an_honorific_is_that_person(shipped: Engine) ->
     assert _visits(shipped, text, "fr") == {
         ("François-Philippe Champagne", "United Kingdom", "announced")
     }
+
+
+def test_a_trip_with_no_place_goes_to_the_summit_just_placed(shipped: Engine) -> None:
+    text = (
+        "Le sommet de l'Otan s'est ouvert mardi à Vilnius sur fond de guerre en Ukraine. Le "
+        "président américain Joe Biden a fait le déplacement avec son conseiller."
+    )
+    assert {v[:2] for v in _visits(shipped, text, "fr")} == {("Joe Biden", "Lithuania")}
+
+
+def test_a_summit_placed_long_before_gives_no_destination(shipped: Engine) -> None:
+    text = (
+        "Le sommet de l'Otan s'est ouvert mardi à Vilnius. Les débats ont porté sur l'Ukraine. "
+        "Les alliés ont promis des munitions. Un communiqué a suivi. Le président américain "
+        "Joe Biden a fait le déplacement avec son conseiller."
+    )
+    assert _visits(shipped, text, "fr") == set()
+
+
+def test_an_island_is_placed_in_its_country_not_in_a_town_of_its_name(shipped: Engine) -> None:
+    text = (
+        "Le sommet du G20 s'est ouvert mardi à Bali. Le président américain Joe Biden a fait "
+        "le déplacement avec son conseiller."
+    )
+    assert {v[:2] for v in _visits(shipped, text, "fr")} == {("Joe Biden", "Indonesia")}
+
+
+def test_a_list_of_travellers_after_the_verb_is_a_trip_of_its_own(shipped: Engine) -> None:
+    # "in the Kazakh capital they also expect presidents M. and R.": found by word order only,
+    # but a list of people is no stray name to fold into Xi's trip
+    text = (
+        "Голова КНР Сі Цзіньпін прибув до Астани в понеділок. У середу до казахстанської "
+        "столиці очікують також президентів Шавката Мірзійоєва та Емомалі Рахмона."
+    )
+    assert _visits(shipped, text, "uk") == {
+        ("Xi Jinping", "Kazakhstan", "ongoing"),
+        ("Shavkat Mirziyoyev", "Kazakhstan", "announced"),
+        ("Emomali Rahmon", "Kazakhstan", "announced"),
+    }
