@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newswatch.contracts import Participant
 from newswatch.engine.discourse import Discourse
@@ -801,8 +801,18 @@ def _attached(trigger: Span) -> set[int]:
     found: set[int] = set()
     for token in trigger.doc:
         if token.head.i in heads and token.i not in heads and token.dep_ in _TIME_DEPS:
-            found.update(t.i for t in token.subtree)
+            found.update(_own_words(token))
     return found
+
+
+def _own_words(token: Token) -> list[int]:
+    """A phrase's words short of any clause inside it: "on two executives ..., under a regime
+    the bloc set up last year" does not date the verb with "last year"."""
+    words = [token.i]
+    for child in token.children:
+        if child.pos_ not in ("VERB", "AUX"):
+            words += _own_words(child)
+    return words
 
 
 _TIME_DEPS = (

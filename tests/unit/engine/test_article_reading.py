@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newswatch.contracts import Alert, Article
-from newswatch.engine import Engine
+from newswatch.engine import Engine, events
 
 NOW = datetime(2024, 3, 5, 12, tzinfo=UTC)
 
@@ -315,3 +317,18 @@ def test_a_list_of_travellers_after_the_verb_is_a_trip_of_its_own(shipped: Engin
         ("Shavkat Mirziyoyev", "Kazakhstan", "announced"),
         ("Emomali Rahmon", "Kazakhstan", "announced"),
     }
+
+
+def test_a_date_inside_a_clause_on_the_object_does_not_date_the_verb() -> None:
+    # "imposed bans on firms it listed last year": "last year" dates the listing, not the bans
+    words = ["EU", "imposed", "bans", "on", "firms", "it", "listed", "last", "year"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 1, 3, 6, 4, 8, 6],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "nsubj", "relcl", "amod", "npadvmod"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "NOUN", "PRON", "VERB", "ADJ", "NOUN"],
+    )
+    attached = events._attached(doc[1:2])
+    assert {3, 4} <= attached
+    assert not attached & {7, 8}
