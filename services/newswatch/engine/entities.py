@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newswatch.contracts import EntityKind, Participant
 from newswatch.engine.components import Mention
@@ -106,6 +106,11 @@ class TitleResolver:
         return None
 
 
+# The words introducing an official ("Russia's ambassador to London,") span at most this many
+# tokens before the name when there is no parse.
+_TITLE_REACH = 7
+
+
 def acting_for(
     party: Party, kinds: tuple[str, ...], watchlist: Watchlist, year: int | None
 ) -> Party:
@@ -126,6 +131,34 @@ def acting_for(
                     candidate.participant(), party.start, party.end, party.surface, "acting"
                 )
     return party
+
+
+def speaking_for(party: Party, found: list[Party], doc: Doc, kinds: tuple[str, ...]) -> Party:
+    """The state or body an unlisted official speaks for, from the words that introduce them:
+    "Russia's ambassador to London, Andrei Kelin", "Kremlin spokesman Dmitry Peskov". The first
+    one named there is theirs (the second is where they serve)."""
+    if party.participant.kind in kinds or party.participant.kind != "person":
+        return party
+    start = max(0, party.start - _TITLE_REACH)
+    if doc.has_annotation("DEP"):
+        token = doc[party.end - 1]
+        for _ in range(3):  # from the name up to the noun it names: "ambassador", "spokesman"
+            if token.dep_ not in ("appos", "compound", "flat", "flat:name") or token.head is token:
+                break
+            token = token.head
+        start = min(token.left_edge.i, party.start)
+    owners = [
+        p
+        for p in found
+        if start <= p.start
+        and p.end <= party.start
+        and p.participant.kind in kinds
+        and p.form != "ner"
+    ]
+    if not owners:
+        return party
+    owner = owners[0]
+    return Party(owner.participant, party.start, party.end, party.surface, "acting")
 
 
 def parties(

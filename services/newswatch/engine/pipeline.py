@@ -30,7 +30,14 @@ from newswatch.engine import alerts as alert_builder
 from newswatch.engine import patterns as pattern_files
 from newswatch.engine.components import Mention, fold
 from newswatch.engine.discourse import REACH, Discourse, title_roles
-from newswatch.engine.entities import NAMING_FORMS, Party, TitleResolver, acting_for, parties
+from newswatch.engine.entities import (
+    NAMING_FORMS,
+    Party,
+    TitleResolver,
+    acting_for,
+    parties,
+    speaking_for,
+)
 from newswatch.engine.events import Context, EventMention, RoleReader, join_talks
 from newswatch.engine.language import LanguageDetector
 from newswatch.engine.merge import Located, merge
@@ -315,7 +322,14 @@ class Engine:
                         _to_the_summit(mention, *venue, index)
                     if etype.actor_kinds:
                         mention.actors = [
-                            acting_for(a, etype.actor_kinds, self.watchlist, year or today.year)
+                            speaking_for(
+                                acting_for(
+                                    a, etype.actor_kinds, self.watchlist, year or today.year
+                                ),
+                                found,
+                                doc,
+                                etype.actor_kinds,
+                            )
                             for a in mention.actors
                         ]
                     if present.intersection(etype.yields_to):

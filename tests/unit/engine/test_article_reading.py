@@ -332,3 +332,21 @@ def test_a_date_inside_a_clause_on_the_object_does_not_date_the_verb() -> None:
     attached = events._attached(doc[1:2])
     assert {3, 4} <= attached
     assert not attached & {7, 8}
+
+
+@pytest.mark.parametrize(
+    "critic",
+    [
+        "Russia's ambassador to London, Andrei Kelin, said the sanctions were illegal.",
+        "Kremlin spokesman Dmitry Peskov said the measures were illegal.",
+    ],
+)
+def test_an_official_criticises_for_the_state_that_sent_them(shipped: Engine, critic: str) -> None:
+    text = "Britain imposed sanctions on five Russian banks on Tuesday. " + critic
+    article = Article(id="t", text=text, language="en", published_at="2024-03-05T10:00:00+00:00")
+    alerts = shipped.tag(article, now=NOW)
+    assert {
+        (a.attributes["action"], a.actors[0].name, a.targets[0].name)
+        for a in alerts
+        if a.event_type == "sanctions"
+    } == {("impose", "United Kingdom", "Russia"), ("condemn", "Russia", "United Kingdom")}
