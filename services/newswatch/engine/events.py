@@ -176,6 +176,11 @@ class RoleReader:
         modality = self.modality
         if modality.negated(trigger, tokens):
             return None
+        said = (
+            modality.predicate(trigger) if etype.realised or "status" in etype.attributes else None
+        )
+        if said == "pending" or (said == "negated" and etype.realised):
+            return None  # "a call between them is being discussed", "the call did not happen"
         if spec.excluded_children and any(
             c.dep_ in spec.excluded_children for t in trigger for c in t.children
         ):
@@ -212,6 +217,8 @@ class RoleReader:
         strength = 2
         if "status" in etype.attributes:
             attributes["status"], strength = self._status(trigger, spec, etype, tokens, anchor)
+            if said == "negated":
+                attributes["status"], strength = "cancelled", 3  # "la visite n'aura pas lieu"
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):

@@ -16,6 +16,10 @@ from newswatch.engine.patterns import Cues
 from newswatch.engine.phrases import CLAUSE_BREAKS, contains, phrase_words
 from newswatch.engine.timeline import Anchor
 
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+# How a negation hangs on a verb: "not" (neg), "pas" (advmod), "didn't" (aux + neg).
+_NEGATING_DEPS = ("neg", "advmod", "aux", "aux:pass", "auxpass")
+
 
 class Modality:
     """One language's cues, ready to test against a sentence's tokens."""
@@ -78,6 +82,23 @@ class Modality:
             or self.appealed(trigger)
         )
 
+    def predicate(self, trigger: Span) -> str | None:
+        """What the predicate of an event noun says of it: "negated" ("the call did not take
+        place", "la visite n'aura pas lieu"), "pending" ("un entretien téléphonique est évoqué",
+        "a visit is being considered"), else None."""
+        root = trigger.root
+        if not trigger.doc.has_annotation("DEP") or root.dep_ not in _SUBJECT_DEPS:
+            return None
+        head = root.head
+        if head.i < root.i or head in trigger:
+            return None
+        negations = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
+        if any(c.lower_ in negations for c in head.children if c.dep_ in _NEGATING_DEPS):
+            return "negated"
+        doc = trigger.doc
+        around = [t.lower_ for t in doc[max(root.i + 1, head.i - 1) : head.i + 4]]
+        return "pending" if self.has("pending", around) else None
+
     def appealed(self, trigger: Span) -> bool:
         """Under a verb that asks for it, however far ("a appelé la communauté internationale à
         sanctionner", "called on Russia to return"): asked for, not done."""
@@ -139,7 +160,7 @@ class Modality:
         verb = self._verb(trigger)
         soon = self.has("announced_after", after[: self.cues_spec.window])
         future = verb is not None and self._future(verb)
-        past = verb is not None and "Past" in verb.morph.get("Tense", [])
+        past = verb is not None and _past(verb)
         if self.has("announced", before) or soon or future:
             return "announced", 2
         if anchor is not None and anchor.future and not past:
@@ -173,7 +194,7 @@ class Modality:
         """Told in a past tense: the trigger's verb (or the verb of its relative clause, as in
         "une vidéoconférence que les deux hommes ont tenue") is past."""
         verb = self._verb(trigger)
-        if verb is not None and "Past" in verb.morph.get("Tense", []):
+        if verb is not None and _past(verb):
             return True
         root = trigger.root
         return any(
@@ -184,7 +205,7 @@ class Modality:
         """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare
         present ("flies to Luanda on Monday"), never a past tense."""
         verb = self._verb(trigger)
-        if verb is not None and "Past" in verb.morph.get("Tense", []):
+        if verb is not None and _past(verb):
             return False
         before = self.clause_before(tokens, trigger.start)
         if self.has("announced", before) or (verb is not None and self._future(verb)):
@@ -272,3 +293,15 @@ class Modality:
             if "Fut" in word.morph.get("Tense", []) or "Cnd" in word.morph.get("Mood", []):
                 return True
         return verb.lower_.endswith(self.cues_spec.announced_suffixes) and len(verb) > 4
+
+
+def _past(verb: Token) -> bool:
+    """A past tense; a participle in the present passive ("is expected", "est prévue") is not
+    one, while a compound past ("has been received", "a été reçu", "est arrivé") is."""
+    if "Past" not in verb.morph.get("Tense", []):
+        return False
+    deps = {c.dep_: c for c in verb.children}
+    passive = deps.get("auxpass") or deps.get("aux:pass")
+    if passive is None or "aux" in deps or "aux:tense" in deps:
+        return True
+    return "Pres" not in passive.morph.get("Tense", [])

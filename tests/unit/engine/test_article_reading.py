@@ -350,3 +350,52 @@ def test_an_official_criticises_for_the_state_that_sent_them(shipped: Engine, cr
         for a in alerts
         if a.event_type == "sanctions"
     } == {("impose", "United Kingdom", "Russia"), ("condemn", "Russia", "United Kingdom")}
+
+
+def _events(engine: Engine, text: str, lang: str) -> set[tuple[str, str]]:
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    return {
+        (a.event_type, next(iter(a.attributes.values()), "")) for a in engine.tag(article, now=NOW)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A phone call between Joe Biden and Xi Jinping did not take place."),
+        ("en", "A phone call between Joe Biden and Xi Jinping is being discussed."),
+        (
+            "fr",
+            "A l'Élysée, on reconnaît qu'un entretien téléphonique entre les deux présidents "
+            "Emmanuel Macron et Abdelmadjid Tebboune est « évoqué », sans date.",
+        ),
+        ("en", "A visit by Joe Biden to China is under consideration."),
+    ],
+)
+def test_an_event_its_predicate_denies_or_defers_is_no_event(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _events(shipped, text, lang) == set()
+
+
+def test_a_visit_that_will_not_take_place_is_cancelled(shipped: Engine) -> None:
+    text = (
+        "La visite d'État du président chinois Xi Jinping au Japon, attendue en avril, n'aura "
+        "pas lieu comme prévu."
+    )
+    assert _events(shipped, text, "fr") == {("state_visit", "cancelled")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        ("en", "A visit by Joe Biden to China is expected next week.", "announced"),
+        ("fr", "Une visite de Joe Biden en Chine est prévue la semaine prochaine.", "announced"),
+        ("en", "Joe Biden has been received by Xi Jinping in Beijing.", "completed"),
+        ("fr", "Joe Biden a été reçu par Xi Jinping à Pékin.", "completed"),
+    ],
+)
+def test_a_present_passive_is_no_past_tense(
+    shipped: Engine, lang: str, text: str, status: str
+) -> None:
+    assert _events(shipped, text, lang) == {("state_visit", status)}
