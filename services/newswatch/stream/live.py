@@ -160,7 +160,7 @@ class Reloader:
             try:
                 await asyncio.get_running_loop().run_in_executor(None, engine.reload)
                 self._on_engine_reloaded()
-            except ValueError as exc:  # a data file error names its file and line
+            except Exception as exc:  # a data file error names its file and line
                 log.error(
                     "engine data rejected; previous data kept",
                     extra={"changed": reasons, "problem": str(exc)},
