@@ -2,9 +2,10 @@
 
 The suite otherwise imports newswatch from the source tree, so a file the code finds by walking up
 to the checkout (``schemas/``, ``deploy/config``) would never be missed there. Here the wheel is
-built from pyproject.toml, README.md and services/ alone (what the Dockerfile builds it from),
-installed with ``pip --no-deps`` into a new venv outside the repository, and run with a minimal
-environment (no PYTHONPATH, no NEWSWATCH_ settings) from an empty temporary directory.
+built from pyproject.toml, README.md and services/ alone (as ``make wheel`` builds the file the
+Dockerfile installs), installed with ``pip --no-deps`` into a new venv outside the repository,
+and run with a minimal environment (no PYTHONPATH, no NEWSWATCH_ settings) from an empty
+temporary directory.
 
 Dependencies: the locked ones this test already runs on, made visible to the new venv by a
 ``.pth`` line *after* its own site-packages. Installing them again (spaCy, both models, Faust)
