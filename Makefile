@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup tools lock run test test-unit test-fault test-integration lint typecheck fmt bench bench-smoke kafka kafka-stop kafka-jars clean
+.PHONY: setup tools lock wheel run test test-unit test-fault test-integration lint typecheck fmt bench bench-smoke kafka kafka-stop kafka-jars clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,14 @@ tools:
 # The embedded Apache Kafka 4 broker (deploy/local): Maven fetches it once into .cache/kafka/lib,
 # `make kafka` runs it on 127.0.0.1:$(KAFKA_PORT) in the background (data and log in .kafka/local).
 KAFKA_PORT ?= 9092
+
+# The distributable: dist/newswatch-<version>-py3-none-any.whl, schemas, engine data and default
+# config inside (package data). The Dockerfile installs it; tests/e2e/test_wheel.py builds the same
+# way and runs the result from an empty directory. build/ goes first so no stale module ships.
+wheel: setup
+	rm -rf build dist/newswatch-*.whl
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	@ls dist/newswatch-*.whl
 
 # Local demo: a broker if none answers, the worker, a console subscriber, then seeds/ ingested.
 # Ctrl-C stops everything it started (a broker that was already running is left alone).

@@ -1,21 +1,23 @@
 """Article and Alert: the two messages newswatch reads and writes.
 
-The JSON Schemas in ``schemas/`` are the published contract; these pydantic models are the typed
-view the code works with. ``decode_article`` is the only way raw bytes become an Article, so every
-rejection carries a short machine reason (for the DLQ header and the metric label) and a message.
+The JSON Schemas in ``schemas/`` (package data) are the published contract; these pydantic models
+are the typed view the code works with. ``decode_article`` is the only way raw bytes become an
+Article, so every rejection carries a short machine reason (for the DLQ header and the metric
+label) and a message.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 import jsonschema
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+from newswatch.resources import resource
+
+SCHEMA_DIR = resource("schemas")
 ALERT_SCHEMA_VERSION: Literal["1"] = "1"
 
 EntityKind = Literal["person", "country", "organisation", "location", "unknown"]

@@ -13,8 +13,10 @@ from typing import Literal, Self
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DATA_DIR = Path(__file__).parent / "engine" / "data"
-REPO_DIR = Path(__file__).resolve().parents[2]
+from newswatch.resources import resource_path
+
+# Package data: an installed wheel runs with these defaults from any directory.
+DATA_DIR = resource_path("engine", "data")
 
 
 class Settings(BaseSettings):
@@ -85,7 +87,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=200_000, ge=100)
 
     # Subscriptions and the notifier (``newswatch notify``)
-    subscriptions_path: Path = REPO_DIR / "deploy" / "config" / "subscriptions.yaml"
+    subscriptions_path: Path = resource_path("config", "subscriptions.yaml")
     # Compacted topic keyed by file kind (``subscriptions``, ``watchlist``): live config pushes.
     topic_config: str = "news.config"
     topic_alerts_sub_prefix: str = "news.alerts.sub."

@@ -43,14 +43,27 @@ class Pipelines:
         return self.settings.model_for(lang) is not None
 
     def reconfigure(self, watchlist: Watchlist, patterns: dict[str, LanguagePatterns]) -> None:
-        """Swap in new data files; loaded models stay, their matchers are rebuilt."""
+        """Swap in new data files; loaded models stay, their matchers are rebuilt.
+
+        All-or-nothing: every loaded language's components are first built aside from the new
+        data; only when all of them built are they swapped in (plain assignments, which cannot
+        fail), so an error leaves every language on its old data.
+        """
         with self._lock:
+            built: list[tuple[object, object]] = []
+            for lang, nlp in self._loaded.items():
+                if lang not in patterns:
+                    continue
+                entities = components.EntityMentions(nlp, ENTITIES)
+                entities.configure(watchlist, patterns[lang])
+                triggers = components.EventTriggers(nlp, TRIGGERS)
+                triggers.configure(patterns[lang])
+                built += [(nlp.get_pipe(ENTITIES), entities), (nlp.get_pipe(TRIGGERS), triggers)]
             self.watchlist, self.patterns = watchlist, patterns
-            for lang in list(self._loaded):
-                if lang in patterns:
-                    self._configure(self._loaded[lang], lang)
-                else:
-                    del self._loaded[lang]
+            for live, fresh in built:
+                vars(live).update(vars(fresh))
+            for lang in [lang for lang in self._loaded if lang not in patterns]:
+                del self._loaded[lang]
 
     def _load(self, lang: str) -> Language:
         model = self.settings.model_for(lang)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.vocab import Vocab
+
 from newswatch.engine import datafile
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.timeline import TimeWords
@@ -102,10 +105,27 @@ def optional_width(pattern: list[dict[str, Any]]) -> int:
     return width
 
 
+def _compile_check(path: Path, index: int, spec: dict[str, Any], vocab: Vocab) -> None:
+    """Compile each token and dependency pattern as the engine will, so a pattern spaCy rejects
+    (``{LOWR: telefonat}``) fails the load with its line instead of a later matcher rebuild."""
+    for key, matcher in (("patterns", Matcher(vocab)), ("dependencies", DependencyMatcher(vocab))):
+        for number, pattern in enumerate(spec.get(key, [])):
+            try:
+                matcher.add(spec["id"], [pattern])
+            except ValueError as exc:
+                problems = [line for line in str(exc).splitlines() if line.startswith("- ")]
+                detail = "; ".join(p.removeprefix("- ") for p in problems) or str(exc)
+                raise datafile.fail(
+                    path, ["triggers", index, key, number], f"spaCy rejects the pattern: {detail}"
+                ) from None
+
+
 def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
     doc: dict[str, Any] = datafile.load(path, "patterns.v1")
     triggers = []
+    vocab = Vocab()
     for index, spec in enumerate(doc["triggers"]):
+        _compile_check(path, index, spec, vocab)
         if spec["event"] not in taxonomy:
             raise datafile.fail(
                 path, ["triggers", index, "event"], f"unknown event {spec['event']}"

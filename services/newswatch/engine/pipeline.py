@@ -155,14 +155,27 @@ class Engine:
         return sorted(self.pipelines.patterns)
 
     def reload(self) -> None:
-        """Re-read watchlist, taxonomy and patterns; on error the old data stays in use."""
+        """Re-read watchlist, taxonomy and patterns; on any error the old data stays in use.
+
+        Reading validates each file (schema, then every token and dependency pattern compiled by
+        spaCy; errors read ``file:line: problem``). The engine's tables and the matchers are
+        built next, all-or-nothing (``Pipelines.reconfigure`` builds before it swaps); if either
+        fails, the engine's previous attributes are put back. A failure is counted in
+        ``newswatch_config_reloads_total{kind="engine",outcome="error"}`` and re-raised for the
+        caller to log (the worker: "engine data rejected; previous data kept").
+        """
         try:
             watchlist, taxonomy, patterns = self._read(self.settings)
-        except ValueError:
+            previous = dict(vars(self))
+            try:
+                self._install(watchlist, taxonomy, patterns)
+                self.pipelines.reconfigure(watchlist, patterns)
+            except BaseException:
+                vars(self).update(previous)
+                raise
+        except Exception:
             CONFIG_RELOADS.labels(kind="engine", outcome="error").inc()
             raise
-        self._install(watchlist, taxonomy, patterns)
-        self.pipelines.reconfigure(watchlist, patterns)
         CONFIG_RELOADS.labels(kind="engine", outcome="ok").inc()
 
     def tag(self, article: Article, *, now: datetime | None = None) -> list[Alert]:

@@ -1,7 +1,8 @@
 """A real single-node Apache Kafka 4.x broker for development and tests, with no container engine.
 
 The broker is Apache Kafka itself: Maven resolves ``org.apache.kafka:kafka_2.13`` and its runtime
-classpath from ``deploy/local/pom.xml`` into ``.cache/kafka/lib``, and ``java`` runs ``kafka.Kafka``
+classpath from the packaged ``kafka/local/pom.xml`` (copy: ``deploy/local/``) into
+``.cache/kafka/lib`` under the current directory, and ``java`` runs ``kafka.Kafka``
 in KRaft combined mode (broker and controller in one JVM). Each broker owns one folder holding its
 rendered ``server.properties``, its data (``kraft/``), ``server.log`` and a pidfile.
 
@@ -36,13 +37,17 @@ from typing import IO, Self
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
+from newswatch.resources import resource_path
+
 log = logging.getLogger(__name__)
 
-REPO_DIR = Path(__file__).resolve().parents[3]
-DEPLOY_DIR = REPO_DIR / "deploy" / "local"
+# The pom, config template and log4j2 setup are package data; the jars Maven fetches and the
+# brokers' state go under the current directory (like the worker's ``.newswatch-state``): in a
+# checkout, where ``make`` and the tests run from the root, that is the repository's own folders.
+DEPLOY_DIR = resource_path("kafka", "local")
 POM = DEPLOY_DIR / "pom.xml"
-LIB_DIR = REPO_DIR / ".cache" / "kafka" / "lib"
-STATE_DIR = REPO_DIR / ".kafka"
+LIB_DIR = Path.cwd() / ".cache" / "kafka" / "lib"
+STATE_DIR = Path.cwd() / ".kafka"
 HOST = "127.0.0.1"
 MIN_JAVA = 17
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
@@ -268,7 +273,7 @@ class EmbeddedKafka:
         ]
 
     def write_config(self) -> Path:
-        """Render ``deploy/local/server.properties.template`` for this broker's ports and folder."""
+        """Render ``kafka/local/server.properties.template`` for this broker's ports and folder."""
         if self.port is None or self.controller_port is None:
             raise BrokerError("ports are chosen in start(); pass them to render a config earlier")
         listeners = [f"PLAINTEXT://{HOST}:{self.port}"]

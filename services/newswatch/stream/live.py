@@ -159,13 +159,14 @@ class Reloader:
         async with self._lock:
             try:
                 await asyncio.get_running_loop().run_in_executor(None, engine.reload)
-                self._on_engine_reloaded()
-            except ValueError as exc:  # a data file error names its file and line
+            except Exception as exc:  # a data file error names its file and line
+                # Engine.reload swaps nothing unless all of it built, and counted the failure.
                 log.error(
                     "engine data rejected; previous data kept",
                     extra={"changed": reasons, "problem": str(exc)},
                 )
                 return
+            self._on_engine_reloaded()
         log.info(
             "engine data reloaded",
             extra={"changed": reasons, "watchlist": "pushed" if self._data.pushed else "file"},

@@ -52,6 +52,21 @@ def test_runtime_is_non_root_and_read_only_friendly(runtime_stage: str) -> None:
     assert "pip wheel" not in runtime_stage  # build tools stay in the build stage
 
 
+def test_the_image_installs_the_built_wheel_not_the_source() -> None:
+    """The image runs the artefact tests/e2e/test_wheel.py runs: dist/'s wheel, no source tree."""
+    text = DOCKERFILE.read_text()
+    build = re.split(r"^FROM ", text, flags=re.MULTILINE)[1]
+    copies = re.findall(r"^COPY (.+)$", text, flags=re.MULTILINE)
+    assert "dist/newswatch-*.whl /wheels/" in copies
+    assert not [c for c in copies if re.search(r"\b(services|schemas|pyproject\.toml)\b", c)]
+    assert "pip wheel --no-deps --no-build-isolation" not in build  # no build from source
+    assert re.search(r'--no-index\s+\\?\s*--find-links /wheels "newswatch\[models\]"', text)
+    ignored = (REPO / ".dockerignore").read_text().split()
+    assert {"services", "schemas", "dist/*", "!dist/newswatch-*.whl"} <= set(ignored)
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^wheel: .*\n(\t.*\n)*\t.*pip wheel .*--wheel-dir dist", makefile, re.M)
+
+
 def test_docker_context_excludes_local_state() -> None:
     ignored = (REPO / ".dockerignore").read_text().split()
     assert {".venv", ".git", ".kafka", ".cache", "tests"} <= set(ignored)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import threading
 from pathlib import Path
 
+import pytest
+
 from newswatch.settings import Settings
-from newswatch.stream.live import EngineData, FileWatch
+from newswatch.stream.live import EngineData, FileWatch, Reloader
 
 
 def touch(path: Path, text: str) -> None:
@@ -76,3 +80,29 @@ def test_workers_sharing_a_state_dir_copy_the_watchlist_without_colliding(tmp_pa
     assert errors == []
     assert (tmp_path / "state" / "config" / "watchlist.yaml").read_text() == source.read_text()
     assert [p.name for p in (tmp_path / "state" / "config").iterdir()] == ["watchlist.yaml"]
+
+
+class _FailingEngine:
+    def reload(self) -> None:
+        raise RuntimeError("de.yaml:285: matcher failed")
+
+
+def test_any_failed_engine_reload_is_logged_and_reports_no_reload(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not only a data-file ValueError: whatever fails, the engine kept its data, so the worker
+    says so, with the problem's file and line, and does not announce a reload."""
+    data, _ = data_for(tmp_path)
+    reloaded: list[bool] = []
+    reloader = Reloader(
+        data.engine_settings,
+        data,
+        None,
+        asyncio.Lock(),
+        lambda: reloaded.append(True),  # type: ignore[arg-type]
+    )
+    with caplog.at_level(logging.ERROR, logger="newswatch.stream.live"):
+        asyncio.run(reloader._reload(_FailingEngine(), ["de.yaml"]))  # type: ignore[arg-type]
+    assert reloaded == []
+    [record] = [r for r in caplog.records if r.getMessage().startswith("engine data rejected")]
+    assert record.problem == "de.yaml:285: matcher failed"  # type: ignore[attr-defined]

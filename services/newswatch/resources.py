@@ -1,0 +1,40 @@
+"""Files shipped inside the package (``importlib.resources``), never read from a checkout.
+
+Package data (``[tool.setuptools.package-data]`` in pyproject.toml):
+
+- ``schemas/*.json``: the published contracts; ``schemas/`` at the repository root holds copies.
+- ``engine/data/``: watchlist, taxonomy, patterns and places, the analyst-edited defaults.
+- ``config/subscriptions.yaml``: the default subscriptions (copy: ``deploy/config/``).
+- ``kafka/local/``: the development broker's Maven pom, config template and log4j2 setup (copy:
+  ``deploy/local/``).
+
+The copies at the top of the repository are what its layout promises to readers and deployers;
+``tests/unit/test_package_data.py`` fails when one differs from the package's.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+PACKAGE = "newswatch"
+
+
+def resource(*parts: str) -> Traversable:
+    """A file or folder inside the installed package, for reading."""
+    found = files(PACKAGE)
+    for part in parts:
+        found = found / part
+    return found
+
+
+def resource_path(*parts: str) -> Path:
+    """The same as a filesystem path: the engine's data files are settings of type ``Path``
+    (the worker watches their modification times and an analyst may point them elsewhere), so
+    the package must be installed as files, which pip always does. A zip import is refused here,
+    at start-up, rather than failing later on the first read."""
+    found = resource(*parts)
+    if not isinstance(found, Path):
+        raise RuntimeError(f"newswatch must be installed as files, not zipped: {found}")
+    return found

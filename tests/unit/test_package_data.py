@@ -1,0 +1,95 @@
+"""The package carries every file it reads; the top-level copies match it byte for byte.
+
+The canonical files live in ``services/newswatch`` (package data, read with importlib.resources);
+``schemas/``, ``deploy/config/`` and ``deploy/local/`` keep copies because the repository's layout
+promises them there (deployers and schema readers look at the top level). Edit either, then copy.
+"""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from newswatch.resources import resource_path
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "services" / "newswatch"
+
+# (top-level folder, package folder, file pattern)
+MIRRORS = [
+    ("schemas", "schemas", "*.json"),
+    ("deploy/config", "config", "subscriptions.yaml"),
+    ("deploy/local", "kafka/local", "pom.xml"),
+    ("deploy/local", "kafka/local", "*.properties"),
+    ("deploy/local", "kafka/local", "*.template"),
+]
+
+
+def _pairs() -> list[tuple[Path, Path]]:
+    pairs = []
+    for top, inside, pattern in MIRRORS:
+        names = {p.name for p in (REPO / top).glob(pattern)}
+        names |= {p.name for p in (PACKAGE / inside).glob(pattern)}
+        pairs += [(REPO / top / name, PACKAGE / inside / name) for name in sorted(names)]
+    return pairs
+
+
+@pytest.mark.parametrize("top, packaged", _pairs(), ids=lambda p: str(p.relative_to(REPO)))
+def test_top_level_copy_matches_the_package(top: Path, packaged: Path) -> None:
+    assert top.is_file(), f"{top.relative_to(REPO)} missing: copy it from {packaged}"
+    assert packaged.is_file(), f"{packaged.relative_to(REPO)} missing: copy it from {top}"
+    assert top.read_bytes() == packaged.read_bytes(), (
+        f"{top.relative_to(REPO)} and {packaged.relative_to(REPO)} differ: edit one, copy it over"
+    )
+
+
+def test_every_mirror_has_files() -> None:
+    """A renamed folder must not turn the comparison above into zero cases."""
+    for _top, inside, pattern in MIRRORS:
+        assert list((PACKAGE / inside).glob(pattern)), (inside, pattern)
+    assert len(_pairs()) >= 10
+
+
+def test_packaged_files_are_declared_package_data() -> None:
+    """Every file the code reads from the package is matched by pyproject's package-data."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["newswatch"]
+    shipped = [
+        *(
+            PACKAGE / inside / p.name
+            for _, inside, pattern in MIRRORS
+            for p in (PACKAGE / inside).glob(pattern)
+        ),
+        *(PACKAGE / "engine" / "data").glob("*.yaml"),
+        *(PACKAGE / "engine" / "data").glob("*.tsv"),
+        *(PACKAGE / "engine" / "data" / "patterns").glob("*.yaml"),
+    ]
+    for path in shipped:
+        relative = path.relative_to(PACKAGE).as_posix()
+        assert any(fnmatch(relative, g) for g in globs), f"{relative} is not package data"
+
+
+def test_no_module_reads_the_checkout() -> None:
+    """No module climbs from its own file to the repository (``parents[2]``, ``parents[3]``)."""
+    for module in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "parents"
+                and isinstance(node.value.value, ast.Call)
+            ):
+                pytest.fail(f"{module.relative_to(REPO)}:{node.lineno} walks up from a file")
+
+
+def test_defaults_point_inside_the_package() -> None:
+    from newswatch.settings import Settings
+
+    settings = Settings()
+    for path in (settings.taxonomy_path, settings.subscriptions_path, settings.places_path):
+        assert path.is_relative_to(resource_path()), path
+        assert path.is_file(), path
