@@ -1,8 +1,9 @@
-"""The package carries every file it reads; the top-level copies match it byte for byte.
+"""The package carries every file it reads; the top-level names point at those files.
 
-The canonical files live in ``services/newswatch`` (package data, read with importlib.resources);
-``schemas/``, ``deploy/config/`` and ``deploy/local/`` keep copies because the repository's layout
-promises them there (deployers and schema readers look at the top level). Edit either, then copy.
+The files live in ``services/newswatch`` (package data, read with importlib.resources);
+``schemas/``, ``deploy/config/`` and ``deploy/local/`` are symbolic links to them because the
+repository's layout promises them there (deployers and schema readers look at the top level), and
+a link cannot drift from what ships the way a copy can.
 """
 
 from __future__ import annotations
@@ -39,11 +40,10 @@ def _pairs() -> list[tuple[Path, Path]]:
 
 
 @pytest.mark.parametrize("top, packaged", _pairs(), ids=lambda p: str(p.relative_to(REPO)))
-def test_top_level_copy_matches_the_package(top: Path, packaged: Path) -> None:
-    assert top.is_file(), f"{top.relative_to(REPO)} missing: copy it from {packaged}"
-    assert packaged.is_file(), f"{packaged.relative_to(REPO)} missing: copy it from {top}"
-    assert top.read_bytes() == packaged.read_bytes(), (
-        f"{top.relative_to(REPO)} and {packaged.relative_to(REPO)} differ: edit one, copy it over"
+def test_top_level_name_is_the_packaged_file(top: Path, packaged: Path) -> None:
+    assert packaged.is_file() and not packaged.is_symlink(), packaged.relative_to(REPO)
+    assert top.resolve() == packaged.resolve(), (
+        f"{top.relative_to(REPO)} must be a link to {packaged.relative_to(REPO)}"
     )
 
 
