@@ -106,6 +106,17 @@ def test_html_gives_the_main_text_title_and_a_url_based_id(tmp_path: Path) -> No
     assert article.id.startswith("url-")
 
 
+@pytest.mark.parametrize("declared", ["windows-1252", None])
+def test_html_in_windows_1252_keeps_its_accents(tmp_path: Path, declared: str | None) -> None:
+    page = HTML.replace("’", "'")
+    if declared:
+        page = page.replace("<head>", f'<head><meta charset="{declared}">')
+    path = tmp_path / "cp1252.html"
+    path.write_bytes(page.encode("windows-1252"))
+    (result,) = parsed(path)
+    assert "La Chine a déclaré que le président Xi Jinping" in result.article.text
+
+
 def test_html_without_main_text_is_unparsable(tmp_path: Path) -> None:
     path = tmp_path / "empty.htm"
     path.write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
