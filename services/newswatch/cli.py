@@ -75,7 +75,14 @@ def _tag(args: argparse.Namespace, settings: Settings) -> int:
 
     configure_logging(settings)
     defaults = ArticleDefaults(source=args.source, language=args.language)
-    return tag_files(args.paths, settings, jsonl=args.jsonl, pretty=args.pretty, defaults=defaults)
+    return tag_files(
+        args.paths,
+        settings,
+        jsonl=args.jsonl,
+        pretty=args.pretty,
+        defaults=defaults,
+        progress=False if args.no_progress else None,
+    )
 
 
 def _alerts(args: argparse.Namespace, settings: Settings) -> int:
@@ -169,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--jsonl", action="store_true", help="inputs are article JSON lines")
     tag.add_argument("--pretty", action="store_true", help="indented JSON for people")
     _article_defaults(tag)
+    tag.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (shown on a terminal)"
+    )
     tag.set_defaults(run=_tag)
 
     alerts = commands.add_parser("alerts", help="print alerts as they are published")

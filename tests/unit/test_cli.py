@@ -26,7 +26,7 @@ from newswatch.exits import (
 )
 from newswatch.ingest import ArticleDefaults, Parsed, Unreadable
 from newswatch.kafka.broker import free_port
-from newswatch.offline import admit, alert_line, chunked, read_inputs
+from newswatch.offline import admit, alert_line, chunked, progress_bar, read_inputs
 from newswatch.settings import Settings, get_settings
 
 
@@ -191,6 +191,26 @@ def test_tag_reads_every_input_and_names_each_bad_one(tmp_path: Path) -> None:
         f"{names[1]}: No such file or directory",
         f"{names[2]}: a binary file, not an article",
     ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_tag_shows_progress_on_a_terminal_only_unless_told() -> None:
+    def drained(enabled: bool | None, stream: io.StringIO) -> str:
+        with progress_bar(enabled=enabled, stream=stream) as bar:
+            bar.set_postfix(alerts=5, refresh=False)
+            bar.update(3)
+        return stream.getvalue()
+
+    assert "3 inputs" in drained(None, _Terminal())
+    assert "alerts=5" in drained(None, _Terminal())
+    assert drained(None, io.StringIO()) == ""  # a file or a pipe: no bar
+    assert drained(False, _Terminal()) == ""  # --no-progress
+    assert "3 inputs" in drained(True, io.StringIO())
+    assert parse(["tag", "--no-progress", "a.txt"]).no_progress is True
 
 
 def test_the_readme_exit_code_table_is_the_one_the_commands_use() -> None:
