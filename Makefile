@@ -38,9 +38,12 @@ wheel: setup
 	@ls dist/newswatch-*.whl
 
 # Local demo: a broker if none answers, the worker, a console subscriber, then seeds/ ingested.
-# Ctrl-C stops everything it started (a broker that was already running is left alone).
+# Ctrl-C (or SIGTERM) stops everything it started (a broker that was already running is left
+# alone). `make run KAFKA_PORT=9192` uses or starts a broker on that port; without it,
+# KAFKA_BOOTSTRAP_SERVERS from the environment, else 127.0.0.1:9092.
+RUN_BOOTSTRAP = $(if $(filter command line,$(origin KAFKA_PORT)),127.0.0.1:$(KAFKA_PORT),$(or $(KAFKA_BOOTSTRAP_SERVERS),127.0.0.1:$(KAFKA_PORT)))
 run: setup
-	$(BIN)/newswatch run --seeds seeds
+	KAFKA_BOOTSTRAP_SERVERS=$(RUN_BOOTSTRAP) $(BIN)/newswatch run --seeds seeds
 
 kafka-jars: setup
 	$(BIN)/python -m newswatch.kafka.broker jars

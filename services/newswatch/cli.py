@@ -3,25 +3,50 @@
 Each subcommand imports its implementation lazily, so ``newswatch --help`` and the light commands
 do not pay for Faust or spaCy. ``notify`` and ``replay`` parse their own options (everything after
 the command name is handed to them, ``--help`` included).
+
+Every command exits with a status from ``newswatch.exits`` (the table is in the README). A
+person's mistake (a missing file, a bad setting, no broker) is one line on stderr, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from newswatch import __version__
+from newswatch.exits import (
+    BROKEN_PIPE,
+    FAILURE,
+    INTERRUPTED,
+    OK,
+    REJECTED,
+    UNAVAILABLE,
+    USAGE,
+    CommandError,
+)
 from newswatch.settings import Settings, get_settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
 
+def _require_broker(settings: Settings) -> None:
+    from newswatch.kafka.reach import require_broker
+
+    require_broker(settings)
+
+
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.stream.worker import run_worker
 
-    return run_worker(settings)
+    _require_broker(settings)
+    code = run_worker(settings)
+    return code if code in (OK, USAGE) else FAILURE
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -30,6 +55,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.observability.logging import configure_logging
 
     configure_logging(settings)
+    _require_broker(settings)
     defaults = ArticleDefaults(source=args.source, language=args.language)
     summary = ingest(
         args.paths,
@@ -39,7 +65,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         progress=False if args.no_progress else None,
     )
     print(summary.line(), file=sys.stderr)
-    return 0
+    return REJECTED if summary.rejected else OK
 
 
 def _tag(args: argparse.Namespace, settings: Settings) -> int:
@@ -49,7 +75,14 @@ def _tag(args: argparse.Namespace, settings: Settings) -> int:
 
     configure_logging(settings)
     defaults = ArticleDefaults(source=args.source, language=args.language)
-    return tag_files(args.paths, settings, jsonl=args.jsonl, pretty=args.pretty, defaults=defaults)
+    return tag_files(
+        args.paths,
+        settings,
+        jsonl=args.jsonl,
+        pretty=args.pretty,
+        defaults=defaults,
+        progress=False if args.no_progress else None,
+    )
 
 
 def _alerts(args: argparse.Namespace, settings: Settings) -> int:
@@ -57,6 +90,7 @@ def _alerts(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.subscriber import AlertsOptions, run_alerts
 
     configure_logging(settings)
+    _require_broker(settings)
     if args.rule:  # a rule's topic, read the way the firehose is
         settings = settings.model_copy(
             update={"topic_alerts": settings.subscription_topic(args.rule)}
@@ -75,6 +109,8 @@ def _alerts(args: argparse.Namespace, settings: Settings) -> int:
 def _notify(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.notify import main_notify
 
+    if not {"-h", "--help"} & set(args.rest):
+        _require_broker(settings)
     return main_notify(args.rest)
 
 
@@ -82,9 +118,10 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
     try:
         from newswatch.replay import main_replay
     except ImportError as exc:
-        print(f"newswatch replay: not available in this build ({exc})", file=sys.stderr)
-        return 2
-    return main_replay(args.rest)
+        raise CommandError(f"not available in this build ({exc})") from None
+    if not {"-h", "--help"} & set(args.rest):
+        _require_broker(settings)
+    return main_replay(args.rest, settings)
 
 
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
@@ -92,8 +129,7 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.agreement:
         if len(args.gold) != 3:
-            print("newswatch evaluate --agreement ARTICLES FIRST SECOND", file=sys.stderr)
-            return 2
+            raise CommandError("usage: newswatch evaluate --agreement ARTICLES FIRST SECOND")
         articles, first, second = args.gold
         return main_agreement(articles, first, second, args.json)
     return main_evaluate(args.gold, args.json)
@@ -140,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--jsonl", action="store_true", help="inputs are article JSON lines")
     tag.add_argument("--pretty", action="store_true", help="indented JSON for people")
     _article_defaults(tag)
+    tag.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (shown on a terminal)"
+    )
     tag.set_defaults(run=_tag)
 
     alerts = commands.add_parser("alerts", help="print alerts as they are published")
@@ -196,13 +235,90 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def setting_problems(error: ValidationError) -> list[str]:
+    """One line per bad setting, named as it is set: ``NEWSWATCH_MAX_TEXT_CHARS='abc': ...``."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        field = ".".join(str(part) for part in problem["loc"])
+        message = problem["msg"].removeprefix("Value error, ")
+        if not field:  # a check across settings (SASL, TLS): its message names them
+            lines.append(message)
+            continue
+        name = "KAFKA_BOOTSTRAP_SERVERS" if field == "kafka_bootstrap_servers" else field
+        name = name if name.isupper() else f"NEWSWATCH_{field.upper()}"
+        lines.append(f"{name}={problem.get('input')!r}: {message}")
+    return lines
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the exit flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests): nothing to flush there
+        pass
+    finally:
+        os.close(devnull)
+
+
+def _bad_data_file(exc: Exception) -> bool:
+    """A watchlist, taxonomy, pattern or subscriptions file that is missing or wrong; the
+    message names the file and line."""
+    if not isinstance(exc, ValueError) or not type(exc).__module__.startswith("newswatch."):
+        return False
+    from newswatch.engine.datafile import DataFileError
+    from newswatch.engine.watchlist import WatchlistError
+    from newswatch.subscriptions import SubscriptionsError
+
+    return isinstance(exc, DataFileError | WatchlistError | SubscriptionsError)
+
+
+def _broker_lost(exc: Exception) -> bool:
+    """kafka-python's way of saying that nothing answers (after the start-up check passed)."""
+    if not type(exc).__module__.startswith("kafka"):
+        return False
+    from newswatch.kafka.reach import CANNOT_CONNECT
+
+    return isinstance(exc, CANNOT_CONNECT)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     command: Command = args.run
+    name = f"newswatch {args.command}"
     try:
-        return command(args, get_settings())
+        try:
+            settings = get_settings()
+        except ValidationError as exc:
+            for line in setting_problems(exc):
+                print(f"{name}: bad setting {line}", file=sys.stderr)
+            return USAGE
+        return command(args, settings)
+    except CommandError as exc:
+        print(f"{name}: {exc.message}", file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE
+    except (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError) as exc:
+        # A file named by an option or a setting (inputs named on the command line are reported
+        # one by one and never get here).
+        print(f"{name}: {exc.filename or exc}: {exc.strerror or 'cannot read'}", file=sys.stderr)
+        return USAGE
+    except Exception as exc:
+        if _bad_data_file(exc):
+            print(f"{name}: {exc}", file=sys.stderr)
+            return USAGE
+        if _broker_lost(exc):
+            print(f"{name}: lost the Kafka broker: {exc}", file=sys.stderr)
+            return UNAVAILABLE
+        import traceback
+
+        traceback.print_exc()
+        print(f"{name}: internal error (a bug; please report the traceback above)", file=sys.stderr)
+        return FAILURE
 
 
 if __name__ == "__main__":

@@ -26,12 +26,14 @@ from kafka.admin import OffsetSpec, OffsetTimestamp
 from kafka.errors import CoordinatorNotAvailableError, GroupIdNotFoundError, KafkaError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
+from newswatch.exits import BUSY, UNAVAILABLE, USAGE
 from newswatch.kafka.clients import make_admin
 from newswatch.settings import Settings, get_settings
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_GROUP_ACTIVE = 3
+# The statuses every command uses (newswatch.exits, the README's table).
+EXIT_FAILED = UNAVAILABLE
+EXIT_USAGE = USAGE
+EXIT_GROUP_ACTIVE = BUSY
 _COORDINATOR_TRIES = 5
 
 
@@ -248,7 +250,8 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
 
 
 def main_replay(argv: Sequence[str] | None = None, settings: Settings | None = None) -> int:
-    """0 when done (or nothing to do), 2 on bad arguments, 3 when workers still run, 1 else."""
+    """0 when done (or nothing to do), 2 on bad arguments, 3 on a Kafka error, 75 when workers
+    still run."""
     settings = settings or get_settings()
     args = build_parser(settings).parse_args(argv)
     try:

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     kafka_ssl_cafile: Path | None = None
     kafka_ssl_certfile: Path | None = None
     kafka_ssl_keyfile: Path | None = None
+    # Commands give up, with exit status 3, when no broker answers within this long.
+    kafka_connect_timeout_s: float = Field(default=10.0, gt=0)
 
     # Worker
     web_host: str = "127.0.0.1"
@@ -68,7 +70,8 @@ class Settings(BaseSettings):
     # How often the worker checks the watchlist, patterns, taxonomy and subscriptions files.
     reload_interval_s: float = Field(default=2.0, gt=0)
     log_level: str = "INFO"
-    log_json: bool = True
+    # JSON lines; unset: JSON unless stderr is a terminal (people get plain lines).
+    log_json: bool | None = None
     # Article text longer than this never reaches a log line.
     log_text_max_chars: int = Field(default=200, ge=0)
 

@@ -20,6 +20,7 @@ from kafka import KafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
 from newswatch.contracts import Alert
+from newswatch.exits import CommandError
 from newswatch.kafka import make_consumer
 from newswatch.settings import Settings
 
@@ -94,7 +95,7 @@ def _open(settings: Settings, topic: str, options: AlertsOptions) -> KafkaConsum
     partitions = consumer.partitions_for_topic(topic) or set()
     if not partitions:
         consumer.close()
-        raise SystemExit(f"topic {topic} does not exist (start the worker or run ingest first)")
+        raise CommandError(f"topic {topic} does not exist (start the worker or run ingest first)")
     assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
     consumer.assign(assigned)
     if options.from_beginning:

@@ -24,12 +24,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from worker_support import REPO, isolated_settings, settings_env
 
+from newswatch.exits import BROKEN_PIPE, INTERRUPTED, REJECTED
 from newswatch.settings import Settings
 
 pytestmark = pytest.mark.e2e
 
 CLI = [sys.executable, "-m", "newswatch.cli"]
 SEED_ALERT_LINES = 4
+SEED = REPO / "seeds" / "000_23de67fa4f7c9070.txt"
 
 
 @dataclass
@@ -130,15 +132,18 @@ def test_ingest_reports_and_dead_letters_bad_lines(demo: Demo, tmp_path: Path) -
         + "\n{broken\n",
         encoding="utf-8",
     )
+    missing = tmp_path / "missing.txt"
     done = subprocess.run(
-        [*CLI, "ingest", "--no-progress", str(path)],
+        [*CLI, "ingest", "--no-progress", str(missing), str(path)],
         env=demo.env,
         capture_output=True,
         text=True,
         timeout=60,
-        check=True,
     )
-    assert "ingested 1 articles from 1 files, 1 rejected" in done.stderr
+    assert done.returncode == REJECTED, done.stderr  # as tag does: something was rejected
+    assert f"{missing}: No such file or directory\n" in done.stderr
+    assert "ingested 1 articles from 2 files, 2 rejected" in done.stderr
+    assert "Traceback" not in done.stderr
     # The new article's alert reaches the console subscriber of the running demo.
     line = demo.wait_lines(SEED_ALERT_LINES + 1, timeout_s=60)[-1]
     assert "sanctions" in line and "condemn" in line
@@ -158,3 +163,92 @@ def test_ctrl_c_stops_everything_it_started(demo: Demo) -> None:
     assert code == 0, "".join(demo.errors)[-3000:]
     _, alive = psutil.wait_procs(children, timeout=10)
     assert alive == []
+
+
+# -- without the demo ---------------------------------------------------------------------------
+
+
+def test_python_m_newswatch_tags_the_good_files_and_names_each_bad_one(tmp_path: Path) -> None:
+    good2 = tmp_path / "good2.txt"
+    good2.write_text("Emmanuel Macron a téléphoné à Olaf Scholz mardi.", encoding="utf-8")
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    missing = tmp_path / "missing.txt"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newswatch",
+            "tag",
+            str(SEED),
+            str(missing),
+            str(binary),
+            str(good2),
+        ],
+        env={**os.environ, "NEWSWATCH_LOG_LEVEL": "WARNING"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stderr.splitlines() == [
+        f"{missing}: No such file or directory",
+        f"{binary}: a binary file, not an article",
+    ]
+    assert done.returncode == REJECTED
+    tagged = [json.loads(line)["article"]["id"] for line in done.stdout.splitlines()]
+    assert tagged.count(SEED.stem) == SEED_ALERT_LINES
+    assert len(tagged) > SEED_ALERT_LINES  # good2.txt's call, after the two bad paths
+
+
+def test_a_closed_pipe_ends_tag_quietly(tmp_path: Path) -> None:
+    for number in range(20):
+        (tmp_path / f"copy{number:02}.txt").write_bytes(SEED.read_bytes())
+    proc = subprocess.Popen(
+        [*CLI, "tag", str(tmp_path)],
+        # One article per batch: alerts keep coming after the reader has gone (``| head -1``).
+        env={**os.environ, "NEWSWATCH_STREAM_BATCH_MAX": "1", "NEWSWATCH_LOG_LEVEL": "WARNING"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        code = proc.wait(timeout=120)
+    finally:
+        proc.kill()
+    assert json.loads(first)["event_type"] in {"state_visit", "phone_call", "sanctions"}
+    assert (code, proc.stderr.read().decode()) == (BROKEN_PIPE, "")
+
+
+def test_sigterm_stops_run_and_every_child_it_started(kafka_bootstrap: str, tmp_path: Path) -> None:
+    settings = isolated_settings(kafka_bootstrap, tmp_path / "state")
+    env = {**os.environ, **settings_env(settings), "NEWSWATCH_LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen(
+        [*CLI, "run", "--seeds", str(REPO / "seeds")],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    children: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not children and time.monotonic() < deadline and proc.poll() is None:
+            children = psutil.Process(proc.pid).children(recursive=True)
+            time.sleep(0.2)
+        assert children, "run started no worker"
+        proc.send_signal(signal.SIGTERM)  # while it waits for the worker, as `kill` would
+        code = proc.wait(timeout=90)
+        _, alive = psutil.wait_procs(children, timeout=10)
+        assert alive == [], [" ".join(c.cmdline()[2:]) for c in alive]
+        assert code == INTERRUPTED, proc.stderr.read() if proc.stderr else ""
+    finally:
+        proc.kill()
+        proc.wait()
+        for child in children:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()

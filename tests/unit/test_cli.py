@@ -1,19 +1,33 @@
-"""Command-line parsing and the offline helpers behind ``newswatch tag``."""
+"""Command-line parsing, the offline helpers behind ``newswatch tag``, and how mistakes end."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from newswatch.cli import build_parser, parse
-from newswatch.contracts import Alert, ArticleRef, Evidence
-from newswatch.ingest import ArticleDefaults, Parsed
-from newswatch.offline import alert_line, chunked, read_inputs
-from newswatch.settings import Settings
+from newswatch.cli import build_parser, main, parse
+from newswatch.contracts import Alert, Article, ArticleRef, Evidence
+from newswatch.exits import (
+    BROKEN_PIPE,
+    BUSY,
+    FAILURE,
+    INTERRUPTED,
+    OK,
+    REJECTED,
+    UNAVAILABLE,
+    USAGE,
+)
+from newswatch.ingest import ArticleDefaults, Parsed, Unreadable
+from newswatch.kafka.broker import free_port
+from newswatch.offline import admit, alert_line, chunked, progress_bar, read_inputs
+from newswatch.settings import Settings, get_settings
 
 
 def test_commands_parse_with_their_options() -> None:
@@ -85,3 +99,123 @@ def test_dash_reads_stdin_as_text_or_as_jsonl(monkeypatch: pytest.MonkeyPatch) -
     results = list(read_inputs([], settings, jsonl=True, defaults=ArticleDefaults()))
     ids = [r.article.id for r in results if isinstance(r, Parsed)]
     assert ids == ["a", "b"]
+
+
+# -- mistakes: one line each, a status from the table ---------------------------------------------
+
+
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    """``main`` reads the environment through the cached ``get_settings``: read it anew."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_settings")
+def test_a_bad_setting_is_one_line_that_names_it_and_status_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWSWATCH_MAX_TEXT_CHARS", "abc")
+    assert main(["tag", "seeds"]) == USAGE
+    assert capsys.readouterr().err.splitlines() == [
+        "newswatch tag: bad setting NEWSWATCH_MAX_TEXT_CHARS='abc': "
+        "Input should be a valid integer, unable to parse string as an integer"
+    ]
+
+
+@pytest.mark.usefixtures("fresh_settings")
+def test_settings_that_do_not_fit_together_are_one_line_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWSWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+    assert main(["ingest", "seeds"]) == USAGE
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("newswatch ingest: bad setting SASL_SSL needs NEWSWATCH_KAFKA_SASL")
+
+
+@pytest.mark.usefixtures("fresh_settings")
+@pytest.mark.parametrize(
+    "command",
+    [["ingest", "seeds"], ["alerts"], ["worker"], ["notify"], ["replay", "--from", "earliest"]],
+)
+def test_no_broker_is_one_line_and_status_3_within_the_configured_time(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bootstrap = f"127.0.0.1:{free_port()}"  # nothing listens there
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", bootstrap)
+    monkeypatch.setenv("NEWSWATCH_KAFKA_CONNECT_TIMEOUT_S", "0.5")
+    start = time.monotonic()
+    assert main(command) == UNAVAILABLE
+    assert time.monotonic() - start < 5  # kafka-python alone would retry for 30 s
+    assert capsys.readouterr().err.splitlines() == [
+        f"newswatch {command[0]}: no Kafka broker answered at {bootstrap} within 0.5s; "
+        "start one (make kafka) or set KAFKA_BOOTSTRAP_SERVERS"
+    ]
+
+
+@pytest.mark.usefixtures("fresh_settings")
+def test_a_missing_data_file_named_by_a_setting_is_one_line_and_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "watchlist.yaml"
+    monkeypatch.setenv("NEWSWATCH_WATCHLIST_PATH", str(missing))
+    assert main(["tag", "seeds"]) == USAGE
+    assert capsys.readouterr().err.splitlines() == [
+        f"newswatch tag: {missing}:0: cannot read: No such file or directory"
+    ]
+
+
+def test_tag_refuses_what_the_worker_refuses_with_the_worker_s_reason() -> None:
+    settings = Settings(max_text_chars=100, max_message_bytes=2048)
+    fits = Parsed(Article(id="ok", text="x" * 100), "ok.txt")
+    assert admit(fits, settings) == fits.article
+    long = Parsed(Article(id="long", text="x" * 101), "long.txt")
+    assert admit(long, settings) == "long.txt: text_too_long: text is 101 characters; limit is 100"
+    big = Parsed(Article(id="big", text="é" * 100, title="t" * 2100), "big.txt")
+    reason = admit(big, settings)
+    assert isinstance(reason, str) and reason.startswith("big.txt: oversize: message is ")
+    assert admit(Unreadable("bin.dat", "a binary file, not an article"), settings) == (
+        "bin.dat: a binary file, not an article"
+    )
+
+
+def test_tag_reads_every_input_and_names_each_bad_one(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Le texte.", encoding="utf-8")
+    (tmp_path / "bin.dat").write_bytes(b"\x00\x01binary")
+    names = [str(tmp_path / n) for n in ("good.txt", "missing.txt", "bin.dat", "good.txt")]
+    results = list(read_inputs(names, Settings(), jsonl=False, defaults=ArticleDefaults()))
+    lines = [admit(r, Settings()) for r in results]
+    assert [isinstance(line, Article) for line in lines] == [True, False, False, True]
+    assert lines[1:3] == [
+        f"{names[1]}: No such file or directory",
+        f"{names[2]}: a binary file, not an article",
+    ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_tag_shows_progress_on_a_terminal_only_unless_told() -> None:
+    def drained(enabled: bool | None, stream: io.StringIO) -> str:
+        with progress_bar(enabled=enabled, stream=stream) as bar:
+            bar.set_postfix(alerts=5, refresh=False)
+            bar.update(3)
+        return stream.getvalue()
+
+    assert "3 inputs" in drained(None, _Terminal())
+    assert "alerts=5" in drained(None, _Terminal())
+    assert drained(None, io.StringIO()) == ""  # a file or a pipe: no bar
+    assert drained(False, _Terminal()) == ""  # --no-progress
+    assert "3 inputs" in drained(True, io.StringIO())
+    assert parse(["tag", "--no-progress", "a.txt"]).no_progress is True
+
+
+def test_the_readme_exit_code_table_is_the_one_the_commands_use() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(m) for m in re.findall(r"^\| (\d+) +\|", table, flags=re.MULTILINE)}
+    used = {OK, REJECTED, USAGE, UNAVAILABLE, FAILURE, BUSY, INTERRUPTED, BROKEN_PIPE}
+    assert documented == used

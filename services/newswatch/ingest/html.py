@@ -12,12 +12,16 @@ from newswatch.ingest.records import Parsed, ReadResult, Unparsable
 
 
 def read_html(data: bytes, origin: str, stem: str | None = None) -> Iterator[ReadResult]:
-    html = data.decode("utf-8", errors="replace")
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not text or not text.strip():
+    # The page's bytes, not a str: trafilatura reads the declared charset (or guesses one), so a
+    # windows-1252 or ISO-8859-1 page keeps its accents instead of failing as broken UTF-8.
+    tree = trafilatura.load_html(data)
+    text = None
+    if tree is not None:
+        text = trafilatura.extract(tree, include_comments=False, include_tables=False)
+    if tree is None or not text or not text.strip():
         yield Unparsable(data, "schema", "no main text found in the HTML page", origin)
         return
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(tree)
     title = meta.title if meta is not None else None
     url = meta.url if meta is not None else None
     source = meta.sitename if meta is not None else None

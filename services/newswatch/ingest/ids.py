@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from urllib.parse import urlsplit, urlunsplit
+
+from courlan import normalize_url
 
 # A file stem that already is an id, e.g. ``000_23de67fa4f7c9070`` (prefix plus a hex digest).
 _ID_LIKE_STEM = re.compile(r"^[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*[_.-][0-9a-f]{12,64}$")
@@ -16,8 +19,15 @@ def _digest(data: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Scheme and host lower-cased, fragment dropped: the same page under trivial variations."""
-    parts = urlsplit(url.strip())
+    """The same page under trivial variations gives one URL (courlan, shipped with trafilatura).
+
+    Scheme and host lower-cased, default port dropped, tracking parameters (``utm_*``,
+    ``fbclid``, ``gclid``...) removed and the rest sorted, fragment dropped.
+    """
+    url = url.strip()
+    with contextlib.suppress(ValueError):  # unparsable for courlan: the plain steps below hold
+        url = normalize_url(url)
+    parts = urlsplit(url)
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
     )

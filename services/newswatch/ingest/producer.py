@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from kafka.producer.future import FutureRecordMetadata
 
-from newswatch.contracts import Article, InvalidArticle, decode_article
-from newswatch.ingest.records import ReadResult, Unparsable
+from newswatch.contracts import Article
+from newswatch.ingest.limits import article_message
+from newswatch.ingest.records import ReadResult, Unparsable, Unreadable
 from newswatch.kafka import make_producer
 from newswatch.settings import Settings
 from newswatch.stream.routing import Origin, dead_letter
 
-
-def now_rfc3339() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def article_message(article: Article, settings: Settings) -> bytes | Unparsable:
-    """The message the worker will receive, checked by the worker's own decoder first.
-
-    An article the worker would reject (too long, say) goes to the dead-letter topic right away
-    rather than travelling through ``news.articles`` to get there.
-    """
-    if article.ingested_at is None:
-        article = article.model_copy(update={"ingested_at": now_rfc3339()})
-    raw = article.model_dump_json(exclude_none=True).encode("utf-8")
-    try:
-        decode_article(
-            raw, max_bytes=settings.max_message_bytes, max_text_chars=settings.max_text_chars
-        )
-    except InvalidArticle as exc:
-        return Unparsable(raw, exc.reason, exc.message, article.id)
-    return raw
+__all__ = ["ArticleProducer", "article_message"]
 
 
 class ArticleProducer:
@@ -45,8 +25,10 @@ class ArticleProducer:
         self._producer = make_producer(settings, max_request_size=settings.max_message_bytes + 4096)
         self._pending: list[FutureRecordMetadata] = []
 
-    def send(self, result: ReadResult) -> Unparsable | None:
-        """Send one read result; returns the rejection when it went to the dead-letter topic."""
+    def send(self, result: ReadResult) -> Unparsable | Unreadable | None:
+        """Send one read result; returns the rejection (dead-lettered unless ``Unreadable``)."""
+        if isinstance(result, Unreadable):  # no input to keep: the caller reports the path
+            return result
         if isinstance(result, Unparsable):
             self.send_rejected(result)
             return result

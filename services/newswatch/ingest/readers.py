@@ -15,8 +15,9 @@ from newswatch.ingest.records import (
     Parsed,
     ReadResult,
     Unparsable,
+    Unreadable,
 )
-from newswatch.ingest.text import read_text
+from newswatch.ingest.text import looks_binary, read_text
 from newswatch.settings import Settings
 
 Reader = Callable[[Path, Settings], Iterator[ReadResult]]
@@ -87,12 +88,28 @@ def read_path(
     *,
     as_suffix: str | None = None,
 ) -> Iterator[ReadResult]:
-    """Read one file with the reader for its extension, or for ``as_suffix`` when given."""
+    """Read one file with the reader for its extension, or for ``as_suffix`` when given.
+
+    A path that cannot be read (missing, no permission, a binary or unsupported file) yields one
+    ``Unreadable`` saying why, never an exception: the other paths still get read.
+    """
     reader = READERS.get(as_suffix or path.suffix.lower())
-    if reader is None:
-        supported = ", ".join(sorted(READERS))
-        raise ValueError(f"{path}: unsupported file type (supported: {supported})")
-    return _with_defaults(reader(path, settings), defaults)
+    try:
+        if reader is None:
+            yield Unreadable(str(path), _unsupported(path))
+            return
+        yield from _with_defaults(reader(path, settings), defaults)
+    except OSError as exc:
+        yield Unreadable(str(path), exc.strerror or str(exc))
+
+
+def _unsupported(path: Path) -> str:
+    with path.open("rb") as file:  # missing or unreadable: the caller reports the OSError
+        head = file.read(8192)
+    if looks_binary(head):
+        return "a binary file, not an article"
+    supported = ", ".join(sorted(READERS))
+    return f"unsupported file type {path.suffix or '(none)'!r} (supported: {supported})"
 
 
 def read_paths(
@@ -122,4 +139,4 @@ def read_stdin(
     return _with_defaults(results, defaults)
 
 
-__all__ = ["READERS", "Unparsable", "expand", "read_path", "read_paths", "read_stdin"]
+__all__ = ["READERS", "Unparsable", "Unreadable", "expand", "read_path", "read_paths", "read_stdin"]

@@ -23,7 +23,16 @@ class Unparsable:
     origin: str
 
 
-ReadResult = Parsed | Unparsable
+@dataclass(frozen=True)
+class Unreadable:
+    """A path that gave no input at all (missing, unreadable, not an article file): a mistake to
+    report to the person who named it, not data for the dead-letter topic."""
+
+    origin: str
+    message: str
+
+
+ReadResult = Parsed | Unparsable | Unreadable
 
 
 @dataclass(frozen=True)

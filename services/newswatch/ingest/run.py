@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from newswatch.ingest.producer import ArticleProducer
 from newswatch.ingest.readers import expand, read_path
-from newswatch.ingest.records import NO_DEFAULTS, ArticleDefaults
+from newswatch.ingest.records import NO_DEFAULTS, ArticleDefaults, Unreadable
 from newswatch.kafka import ensure_topics
 from newswatch.settings import Settings
 
@@ -41,6 +41,9 @@ def ingest(
 ) -> IngestSummary:
     """Read every file, send what parses and dead-letter what does not; wait for all acks.
 
+    A path that cannot be read at all is reported on stderr (one line) and counted as rejected;
+    the other paths are still sent.
+
     ``progress=None`` shows the bar only on a terminal.
     """
     files = expand(paths)
@@ -57,6 +60,9 @@ def ingest(
                     summary.articles += 1
                     continue
                 summary.rejected += 1
+                if isinstance(rejection, Unreadable):
+                    bar.write(f"{rejection.origin}: {rejection.message}", file=sys.stderr)
+                    continue
                 log.warning(
                     "%s: %s, sent to the dead-letter topic",
                     rejection.origin,

@@ -32,7 +32,15 @@ def split_title(content: str) -> tuple[str | None, str]:
     return None, content
 
 
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes do not occur in text (UTF-8 or any 8-bit charset): an image, archive, etc."""
+    return b"\x00" in data[:8192]
+
+
 def read_text(data: bytes, origin: str, stem: str | None = None) -> Iterator[ReadResult]:
+    if looks_binary(data):
+        yield Unparsable(data, "encoding", "binary data (NUL bytes), not text", origin)
+        return
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,5 +1,8 @@
 """Structured logs: one JSON object per line on stderr, carrying article and alert ids.
 
+On a terminal, plain ``time level logger: message`` lines instead (people read them);
+``NEWSWATCH_LOG_JSON=true`` or ``false`` overrides either way.
+
 Stdout belongs to the commands' data (alert lines), so logs always go to stderr. Article text is
 untrusted and can be megabytes long: every string a log record carries is cut to
 ``settings.log_text_max_chars`` before it is written.
@@ -9,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import logging.config
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from newswatch.contracts import Alert, Article
 from newswatch.settings import Settings
@@ -62,9 +66,20 @@ def alert_fields(alert: Alert) -> dict[str, Any]:
     }
 
 
+def log_as_json(settings: Settings, stream: TextIO | None = None) -> bool:
+    """The setting when given; else JSON for machines (files, pipes, containers), not terminals."""
+    if settings.log_json is not None:
+        return settings.log_json
+    stream = stream or sys.stderr
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return True
+
+
 def logging_config(settings: Settings) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` dict; also handed to the Faust worker, which applies it."""
-    if settings.log_json:
+    if log_as_json(settings):
         formatter: dict[str, Any] = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",

@@ -2,7 +2,11 @@
 
 Each child runs in its own session, so Ctrl-C reaches only this process, which then stops the
 children in order: subscriber, notifier, worker (SIGTERM: it drains and commits), and the broker
-only if this command started it.
+only if this command started it. SIGTERM (``kill``, a service manager) does the same as Ctrl-C.
+
+Ports come from the settings: the broker from ``KAFKA_BOOTSTRAP_SERVERS`` (``make run
+KAFKA_PORT=...`` sets it), the worker's web port from ``NEWSWATCH_WEB_PORT`` and the notifier's
+``/metrics`` from ``NEWSWATCH_NOTIFY_METRICS_PORT`` (6067 when unset; 0 turns it off).
 """
 
 from __future__ import annotations
@@ -16,16 +20,18 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import httpx
 
+from newswatch.exits import FAILURE, OK, REJECTED, UNAVAILABLE, CommandError
 from newswatch.kafka.broker import EmbeddedKafka, broker_answers
 from newswatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
-CLI = [sys.executable, "-m", "newswatch.cli"]
-# The notifier's /metrics in the demo (the worker keeps Faust's 6066).
+CLI = [sys.executable, "-m", "newswatch.cli"]  # tests/fault find our children by this name
+# The notifier's /metrics in the demo unless the setting names one (the worker keeps 6066).
 NOTIFY_METRICS_PORT = 6067
 
 
@@ -60,7 +66,10 @@ def running(
 def local_port(bootstrap: str) -> int:
     host, _, port = bootstrap.split(",")[0].rpartition(":")
     if host not in ("127.0.0.1", "localhost"):
-        raise SystemExit(f"no Kafka answers at {bootstrap}, and only a local broker can be started")
+        raise CommandError(
+            f"no Kafka answers at {bootstrap}, and only a local broker can be started",
+            UNAVAILABLE,
+        )
     return int(port)
 
 
@@ -69,12 +78,14 @@ def wait_ready(url: str, worker: subprocess.Popen[bytes], timeout_s: float) -> N
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if worker.poll() is not None:
-            raise SystemExit(f"the worker exited with status {worker.returncode} before ready")
+            raise CommandError(
+                f"the worker exited with status {worker.returncode} before ready", FAILURE
+            )
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(url, timeout=2.0).status_code == 200:
                 return
         time.sleep(0.5)
-    raise SystemExit(f"the worker was not ready within {timeout_s:.0f}s ({url})")
+    raise CommandError(f"the worker was not ready within {timeout_s:.0f}s ({url})", FAILURE)
 
 
 def wait_following(subscriber: subprocess.Popen[bytes], timeout_s: float = 30.0) -> None:
@@ -84,15 +95,47 @@ def wait_following(subscriber: subprocess.Popen[bytes], timeout_s: float = 30.0)
     while time.monotonic() < deadline:
         line = subscriber.stderr.readline()
         if not line:
-            raise SystemExit("the alert subscriber exited early")
+            raise CommandError("the alert subscriber exited early", FAILURE)
         sys.stderr.buffer.write(line)
         sys.stderr.flush()
         if line.startswith(b"following "):
             return
-    raise SystemExit("the alert subscriber did not start")
+    raise CommandError("the alert subscriber did not start", FAILURE)
+
+
+def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM takes Ctrl-C's path (children stopped in order); a repeat cannot cut that short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def notifier_args(settings: Settings) -> tuple[list[str], str]:
+    """The notifier's arguments and where its metrics are: the setting's port, else the demo's."""
+    port = settings.notify_metrics_port
+    if port is None:
+        port = NOTIFY_METRICS_PORT
+        args = ["notify", "--metrics-port", str(port)]
+    else:
+        args = ["notify"]  # it reads NEWSWATCH_NOTIFY_METRICS_PORT itself
+    where = f"metrics on http://{settings.web_host}:{port}/metrics" if port else "no metrics"
+    return args, where
 
 
 def run_local(settings: Settings, seeds: Path, ready_timeout_s: float = 300.0) -> int:
+    with sigterm_as_interrupt():
+        return _run_local(settings, seeds, ready_timeout_s)
+
+
+def _run_local(settings: Settings, seeds: Path, ready_timeout_s: float) -> int:
     env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers}
     # The terminal is for alert lines; worker logs only when something is wrong (unless asked).
     env.setdefault("NEWSWATCH_LOG_LEVEL", "WARNING")
@@ -106,12 +149,10 @@ def run_local(settings: Settings, seeds: Path, ready_timeout_s: float = 300.0) -
         url = f"http://{settings.web_host}:{settings.web_port}/readyz"
         print(f"waiting for the worker to load its models ({url})", file=sys.stderr)
         wait_ready(url, worker, ready_timeout_s)
-        stack.enter_context(
-            running(_spawn(["notify", "--metrics-port", str(NOTIFY_METRICS_PORT)], env=env))
-        )
+        notify, metrics = notifier_args(settings)
+        stack.enter_context(running(_spawn(notify, env=env)))
         print(
-            f"notifier delivering to the sinks of {settings.subscriptions_path.name} "
-            f"(metrics on http://127.0.0.1:{NOTIFY_METRICS_PORT}/metrics)",
+            f"notifier delivering to the sinks of {settings.subscriptions_path.name} ({metrics})",
             file=sys.stderr,
         )
         subscriber = stack.enter_context(
@@ -119,7 +160,7 @@ def run_local(settings: Settings, seeds: Path, ready_timeout_s: float = 300.0) -
         )
         wait_following(subscriber)
         ingest = subprocess.run([*CLI, "ingest", str(seeds)], env=env, check=False)
-        if ingest.returncode != 0:
+        if ingest.returncode not in (OK, REJECTED):  # rejected seeds are named; the demo goes on
             return ingest.returncode
         print("alerts appear below; Ctrl-C stops everything", file=sys.stderr)
         try:
@@ -127,6 +168,7 @@ def run_local(settings: Settings, seeds: Path, ready_timeout_s: float = 300.0) -
                 time.sleep(0.5)
         except KeyboardInterrupt:
             print("\nstopping…", file=sys.stderr)
-            return 0
-        return worker.returncode or subscriber.returncode or 1
-    return 0
+            return OK
+        print("a service of the demo stopped; stopping the others", file=sys.stderr)
+        return FAILURE
+    return OK

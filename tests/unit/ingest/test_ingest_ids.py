@@ -15,6 +15,26 @@ def test_url_ids_ignore_trivial_url_differences_but_not_real_ones() -> None:
     assert canonical_url("https://Example.org") == "https://example.org/"
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://example.org/news/1?utm_source=newsletter&utm_medium=email",
+        "https://example.org/news/1?fbclid=IwAR0abc",
+        "https://example.org:443/news/1?gclid=xyz#top",
+    ],
+)
+def test_tracking_parameters_do_not_make_another_article(variant: str) -> None:
+    assert article_id(text="x", url=variant) == article_id(
+        text="y", url="https://example.org/news/1"
+    )
+
+
+def test_query_parameters_that_name_the_page_still_count_in_any_order() -> None:
+    one = article_id(text="x", url="https://example.org/read?id=1&lang=fr&utm_campaign=c")
+    assert one == article_id(text="x", url="https://example.org/read?lang=fr&id=1")
+    assert one != article_id(text="x", url="https://example.org/read?id=2&lang=fr")
+
+
 def test_without_a_url_the_content_decides() -> None:
     assert article_id(text="un texte") == article_id(text="un texte")
     assert article_id(text="un texte") != article_id(text="un autre texte")

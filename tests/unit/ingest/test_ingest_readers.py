@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newswatch.ingest import ArticleDefaults, Parsed, Unparsable, read_path, read_paths
+from newswatch.ingest import ArticleDefaults, Parsed, Unparsable, Unreadable, read_path, read_paths
 from newswatch.ingest.feeds import html_to_text
 from newswatch.ingest.readers import expand
 from newswatch.ingest.text import split_title
@@ -106,6 +108,17 @@ def test_html_gives_the_main_text_title_and_a_url_based_id(tmp_path: Path) -> No
     assert article.id.startswith("url-")
 
 
+@pytest.mark.parametrize("declared", ["windows-1252", None])
+def test_html_in_windows_1252_keeps_its_accents(tmp_path: Path, declared: str | None) -> None:
+    page = HTML.replace("’", "'")
+    if declared:
+        page = page.replace("<head>", f'<head><meta charset="{declared}">')
+    path = tmp_path / "cp1252.html"
+    path.write_bytes(page.encode("windows-1252"))
+    (result,) = parsed(path)
+    assert "La Chine a déclaré que le président Xi Jinping" in result.article.text
+
+
 def test_html_without_main_text_is_unparsable(tmp_path: Path) -> None:
     path = tmp_path / "empty.htm"
     path.write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
@@ -184,9 +197,46 @@ def test_folders_expand_to_supported_files_in_name_order(tmp_path: Path) -> None
     assert texts == ["A", "B"]
 
 
-def test_unsupported_files_are_refused_by_name() -> None:
-    with pytest.raises(ValueError, match="unsupported file type"):
-        list(read_path(Path("notes.md"), SETTINGS))
+def test_unsupported_files_are_reported_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# notes", encoding="utf-8")
+    (result,) = read_path(path, SETTINGS)
+    assert isinstance(result, Unreadable) and result.origin == str(path)
+    assert result.message.startswith("unsupported file type '.md'")
+
+
+def test_binary_files_are_reported_as_binary_whatever_their_name(tmp_path: Path) -> None:
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    (tmp_path / "bin.dat").write_bytes(data)
+    (tmp_path / "photo.txt").write_bytes(data)
+    (dat,) = read_path(tmp_path / "bin.dat", SETTINGS)
+    assert isinstance(dat, Unreadable) and dat.message == "a binary file, not an article"
+    (txt,) = read_path(tmp_path / "photo.txt", SETTINGS)  # a .txt is data: dead-lettered by ingest
+    assert isinstance(txt, Unparsable) and txt.reason == "encoding" and txt.raw == data
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".html", ".rss", ".md"])
+def test_missing_and_unreadable_paths_are_reported_and_the_rest_is_read(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Le texte.", encoding="utf-8")
+    locked = tmp_path / f"locked{suffix}"
+    locked.write_text("secret", encoding="utf-8")
+    # The tests run as root, which chmod 0 does not stop: refuse the reads the way the OS would.
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    missing = tmp_path / f"missing{suffix}"
+    results = list(read_paths([missing, good, locked], SETTINGS))
+    assert results[0] == Unreadable(str(missing), "No such file or directory")
+    assert isinstance(results[1], Parsed) and results[1].article.text == "Le texte."
+    assert results[2:] == [Unreadable(str(locked), "Permission denied")]
 
 
 def test_as_suffix_reads_any_file_as_jsonl(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from newswatch.observability.logging import TruncateText, logging_config
+from newswatch.observability.logging import TruncateText, log_as_json, logging_config
 from newswatch.settings import Settings
 
 
@@ -47,3 +47,29 @@ def test_filter_leaves_short_values_and_standard_attributes_alone() -> None:
     assert TruncateText(max_chars=3).filter(record)
     assert record.pathname == "/a/very/long/path/name.py"
     assert record.args == ("ok",)
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+def test_people_get_plain_lines_machines_get_json_and_the_setting_wins() -> None:
+    terminal, pipe = _Stream(tty=True), _Stream(tty=False)
+    assert log_as_json(Settings(), terminal) is False
+    assert log_as_json(Settings(), pipe) is True
+    assert log_as_json(Settings(log_json=True), terminal) is True
+    assert log_as_json(Settings(log_json=False), pipe) is False
+
+
+def test_plain_lines_are_not_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stderr", _Stream(tty=True))
+    config = logging_config(Settings())
+    assert "()" not in config["formatters"]["default"]  # no JSON formatter class
+    monkeypatch.setattr("sys.stderr", _Stream(tty=False))
+    formatter = logging_config(Settings())["formatters"]["default"]
+    assert formatter["()"] == "pythonjsonlogger.json.JsonFormatter"

@@ -1,0 +1,52 @@
+"""Is there a broker? Asked once, with a bounded wait, before a command starts its real work.
+
+kafka-python and Faust otherwise retry for their own (long) timeouts and end in a traceback;
+a person gets one line and exit status 3 after ``NEWSWATCH_KAFKA_CONNECT_TIMEOUT_S`` instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+
+from kafka.errors import KafkaConnectionError, KafkaTimeoutError
+
+from newswatch.exits import UNAVAILABLE, CommandError
+from newswatch.kafka.clients import make_admin
+from newswatch.settings import Settings
+
+# What kafka-python raises when nothing answers (other errors, e.g. a SASL failure, are not this).
+CANNOT_CONNECT = (KafkaTimeoutError, KafkaConnectionError, OSError)
+
+
+def unavailable(settings: Settings, detail: str = "") -> CommandError:
+    where = settings.kafka_bootstrap_servers
+    why = f" ({detail})" if detail else ""
+    return CommandError(
+        f"no Kafka broker answered at {where} within {settings.kafka_connect_timeout_s:g}s{why}; "
+        "start one (make kafka) or set KAFKA_BOOTSTRAP_SERVERS",
+        UNAVAILABLE,
+    )
+
+
+def require_broker(settings: Settings) -> None:
+    """Return once a broker answers; raise ``CommandError`` (status 3) after the timeout."""
+    ms = max(1, int(settings.kafka_connect_timeout_s * 1000))
+    try:
+        with _kafka_logs_muted():  # each retry logs an ERROR; the one line below says it all
+            admin = make_admin(settings, bootstrap_timeout_ms=ms, request_timeout_ms=ms)
+    except CANNOT_CONNECT:
+        raise unavailable(settings) from None
+    admin.close()
+
+
+@contextlib.contextmanager
+def _kafka_logs_muted() -> Iterator[None]:
+    logger = logging.getLogger("kafka")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
