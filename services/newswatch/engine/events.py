@@ -661,6 +661,20 @@ class RoleReader:
             if after or before:
                 first = (after or before[::-1])[0]
                 roles[id(first)] = "target"
+                if not after:
+                    # "nach Brunei und Singapur reisen": the places joined to the marked one
+                    tokens = [t.lower_ for t in trigger.doc]
+                    previous = first
+                    for party in eligible:
+                        if (
+                            party.participant.kind != "person"
+                            and previous.end <= party.start
+                            and party.end <= trigger.start
+                            and self._conjoined(previous, party, tokens)
+                            and _same_clause(trigger, party)
+                        ):
+                            roles[id(party)] = "target"
+                            previous = party
                 # "visits to Poland, the G20 summit in Germany and Bastille Day in France": a
                 # list of stops, each a destination.
                 previous = first

@@ -399,3 +399,27 @@ def test_a_present_passive_is_no_past_tense(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
     assert _events(shipped, text, lang) == {("state_visit", status)}
+
+
+def test_a_list_of_places_before_a_verb_at_the_end_is_every_stop(shipped: Engine) -> None:
+    text = (
+        "Außenministerin Annalena Baerbock wird in der kommenden Woche nach Brunei und Singapur "
+        "reisen."
+    )
+    assert _visits(shipped, text, "de") == {
+        ("Annalena Baerbock", "Brunei", "announced"),
+        ("Annalena Baerbock", "Singapore", "announced"),
+    }
+
+
+def test_expected_in_a_capital_is_an_announced_trip(shipped: Engine) -> None:
+    text = "Saudi Foreign Minister Faisal bin Farhan is expected in Islamabad later this week."
+    assert _visits(shipped, text, "en") == {("Faisal bin Farhan Al Saud", "Pakistan", "announced")}
+
+
+def test_in_touch_is_no_presence(shipped: Engine) -> None:
+    text = (
+        "Saudi Foreign Minister Faisal bin Farhan will travel to Islamabad next week. The kingdom "
+        "is in touch with both capitals, he said."
+    )
+    assert _visits(shipped, text, "en") == {("Faisal bin Farhan Al Saud", "Pakistan", "announced")}
