@@ -119,8 +119,12 @@ class RoleReader:
 
     # --- roles ---------------------------------------------------------------------------------
 
-    def subject(self, trigger: Span, parties: list[Party]) -> tuple[Party | None, bool]:
-        """The party that is the grammatical subject of the trigger, and whether it is passive."""
+    def subject(
+        self, trigger: Span, parties: list[Party], people_first: bool = False
+    ) -> tuple[Party | None, bool]:
+        """The party that is the grammatical subject of the trigger, and whether it is passive;
+        ``people_first`` for trips, which people make ("Saudi minister Adel al-Jubeir made a
+        visit": he travels, not Saudi Arabia)."""
         if not trigger.doc.has_annotation("DEP"):
             return None, False
         anchor = trigger.root
@@ -149,6 +153,7 @@ class RoleReader:
                     # itself ("Germany's Olaf Scholz": Scholz); then people.
                     found.sort(
                         key=lambda p: (
+                            people_first and p.participant.kind != "person",
                             not p.participant.watched,
                             p.start > child.i or p.end <= child.i,
                             p.participant.kind != "person",
@@ -536,7 +541,7 @@ class RoleReader:
         owner_mode = spec.targets == "owner"
         weak = False
         roles: dict[int, str] = {}
-        subject, passive = self.subject(trigger, eligible)
+        subject, passive = self.subject(trigger, eligible, people_first=etype.foreign_targets)
         if subject is not None:
             # "Macron a été reçu par Modi": the passive subject takes the object's role.
             roles[id(subject)] = _object_role(spec) if passive and spec.object else spec.subject

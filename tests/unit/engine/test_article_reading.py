@@ -423,3 +423,11 @@ def test_in_touch_is_no_presence(shipped: Engine) -> None:
         "is in touch with both capitals, he said."
     )
     assert _visits(shipped, text, "en") == {("Faisal bin Farhan Al Saud", "Pakistan", "announced")}
+
+
+def test_the_person_named_travels_not_their_country(shipped: Engine) -> None:
+    text = (
+        "Saudi Minister of State for Foreign Affairs Adel al-Jubeir made an unannounced visit to "
+        "New Delhi on Tuesday."
+    )
+    assert {v[:2] for v in _visits(shipped, text, "en")} == {("Adel al-Jubeir", "India")}
