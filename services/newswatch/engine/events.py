@@ -74,6 +74,7 @@ class EventMention:
     certainty: int = 2  # how strongly the status was read (0 default .. 3 explicit)
     weak_actor: bool = False  # the actor is only the first party after the trigger
     anaphoric: bool = False  # named only by reference ("the measures"): needs the event elsewhere
+    invited: bool = False  # a trip offered ("invited X to visit"): news once it is accepted
 
     @property
     def sentence(self) -> Span:
@@ -309,6 +310,7 @@ class RoleReader:
             certainty=strength,
             weak_actor=weak,
             anaphoric=spec.anaphoric,
+            invited="status" in etype.attributes and modality.invited(trigger),
         )
 
     def _status(

@@ -87,6 +87,10 @@ def merge(
             # "Also added to the blacklist were ... tankers that carried oil to Cuba": an actor
             # found only by word order is doubtful; the mention continues the event before it.
             match = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
+        if mention.invited and match is None:
+            # "Poutine a invité Xi à se rendre en Russie": an offer joins the trip the article
+            # reports, and alone is no news.
+            continue
         if not complete:
             # "Le Kremlin a annoncé la visite, à l'invitation de Poutine": no visitor named, so it
             # is the visit just reported; it adds its host and its sentence. Alone, it is nothing.

@@ -99,6 +99,28 @@ class Modality:
         around = [t.lower_ for t in doc[max(root.i + 1, head.i - 1) : head.i + 4]]
         return "pending" if self.has("pending", around) else None
 
+    def invited(self, trigger: Span) -> bool:
+        """Under a verb or noun of invitation ("a invité son homologue à se rendre à Moscou",
+        "an invitation to visit Kenya"): offered. "à l'invitation de Poutine" governs nothing,
+        it hangs on the trip."""
+        lemmas = set(self.cues_spec.get("invitation"))
+        if any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger):
+            return True  # the trigger is the invitation: "invited Xi to visit"
+        if not lemmas or not trigger.doc.has_annotation("DEP"):
+            return False
+        token = trigger.root
+        for _ in range(3):
+            if token.dep_ in ("conj", "parataxis") or token.head is token:
+                return False
+            token = token.head
+            if token.lemma_.lower() in lemmas and token.i < trigger.start:
+                return True
+        return False
+
+    def accepts(self, tokens: list[str]) -> bool:
+        """The sentence says an invitation was accepted."""
+        return self.has("accepted", tokens)
+
     def appealed(self, trigger: Span) -> bool:
         """Under a verb that asks for it, however far ("a appelé la communauté internationale à
         sanctionner", "called on Russia to return"): asked for, not done."""

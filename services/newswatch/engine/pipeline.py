@@ -301,6 +301,8 @@ class Engine:
         text = article.text
         located: list[Located] = []
         venue: tuple[int, Party] | None = None  # the summit last placed, and in which sentence
+        # "Ruto accepted an invitation to visit Indonesia": an invited trip is then a plan
+        accepted = any(reader.modality.accepts([t.lower_ for t in line]) for line in item.lines)
         with _stage("events"):
             for index, segment in enumerate(item.segments):
                 doc = segment.doc
@@ -331,6 +333,7 @@ class Engine:
                     mention = reader.read(trigger, spec, etype, found, context)
                     if mention is None:
                         continue
+                    mention.invited = mention.invited and not accepted
                     if etype.foreign_targets and not mention.targets and venue is not None:
                         _to_the_summit(mention, *venue, index)
                     if etype.actor_kinds:

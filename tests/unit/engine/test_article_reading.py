@@ -431,3 +431,27 @@ def test_the_person_named_travels_not_their_country(shipped: Engine) -> None:
         "New Delhi on Tuesday."
     )
     assert {v[:2] for v in _visits(shipped, text, "en")} == {("Adel al-Jubeir", "India")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Vladimir Putin invited Xi Jinping to visit Russia.", set()),
+        ("fr", "Vladimir Poutine a invité Xi Jinping à se rendre en Russie.", set()),
+        (
+            "en",
+            "Vladimir Putin invited Xi Jinping to visit Russia. Xi accepted the invitation.",
+            {("Xi Jinping", "Russia", "announced")},
+        ),
+        (
+            "fr",
+            "À l'invitation de Vladimir Poutine, Xi Jinping se rendra en Russie la semaine "
+            "prochaine.",
+            {("Xi Jinping", "Russia", "announced")},
+        ),
+    ],
+)
+def test_an_invitation_is_a_plan_only_once_accepted(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _visits(shipped, text, lang) == expected
