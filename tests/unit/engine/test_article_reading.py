@@ -455,3 +455,15 @@ def test_an_invitation_is_a_plan_only_once_accepted(
     shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _visits(shipped, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Xi Jinping wants to visit Russia one day."),
+        ("en", "Xi Jinping is keen to travel to Russia."),
+        ("fr", "Xi Jinping voudrait se rendre en Russie."),
+    ],
+)
+def test_a_wish_to_travel_is_no_trip(shipped: Engine, lang: str, text: str) -> None:
+    assert _visits(shipped, text, lang) == set()
