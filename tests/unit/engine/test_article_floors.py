@@ -19,12 +19,12 @@ ARTICLES = Path(__file__).resolve().parents[2] / "gold" / "articles"
 
 # Strict F1 (type, a right participant and the right key attribute), per type and overall.
 FLOORS = {
-    "dev": {"state_visit": 0.61, "phone_call": 0.85, "sanctions": 0.72, "micro": 0.69},
-    "test": {"state_visit": 0.59, "phone_call": 0.82, "sanctions": 0.60, "micro": 0.65},
+    "dev": {"state_visit": 0.66, "phone_call": 0.87, "sanctions": 0.75, "micro": 0.73},
+    "test": {"state_visit": 0.61, "phone_call": 0.84, "sanctions": 0.61, "micro": 0.66},
 }
 # At most this many alerts on the hard negatives, and contradictory alert pairs.
 CEILINGS = {
-    "dev": {"hard_negative_alerts": 18, "contradictions": 6},
+    "dev": {"hard_negative_alerts": 15, "contradictions": 6},
     "test": {"hard_negative_alerts": 36, "contradictions": 3},
 }
 
