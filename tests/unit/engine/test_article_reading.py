@@ -467,3 +467,14 @@ def test_an_invitation_is_a_plan_only_once_accepted(
 )
 def test_a_wish_to_travel_is_no_trip(shipped: Engine, lang: str, text: str) -> None:
     assert _visits(shipped, text, lang) == set()
+
+
+def test_a_disciplinary_fine_is_no_state_sanction(shipped: Engine) -> None:
+    text = (
+        "The Al Sadd club of Qatar was sanctioned with a fine of CHF 20,000 by the regional "
+        "football body. The United States imposed sanctions on three Iranian officials."
+    )
+    assert _events(shipped, text, "en") == {("sanctions", "impose")}
+    article = Article(id="t", text=text, language="en", published_at="2024-03-05T10:00:00+00:00")
+    [alert] = shipped.tag(article, now=NOW)
+    assert [a.name for a in alert.actors] == ["United States"]
