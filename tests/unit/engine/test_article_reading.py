@@ -478,3 +478,11 @@ def test_a_disciplinary_fine_is_no_state_sanction(shipped: Engine) -> None:
     article = Article(id="t", text=text, language="en", published_at="2024-03-05T10:00:00+00:00")
     [alert] = shipped.tag(article, now=NOW)
     assert [a.name for a in alert.actors] == ["United States"]
+
+
+def test_a_telephonic_conversation_is_a_phone_call(shipped: Engine) -> None:
+    text = (
+        "External Affairs Minister Subrahmanyam Jaishankar had a telephonic conversation on "
+        "Monday with Japanese Foreign Minister Yoko Kamikawa."
+    )
+    assert _events(shipped, text, "en") == {("phone_call", "phone")}
