@@ -106,16 +106,7 @@ class Modality:
         lemmas = set(self.cues_spec.get("invitation"))
         if any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger):
             return True  # the trigger is the invitation: "invited Xi to visit"
-        if not lemmas or not trigger.doc.has_annotation("DEP"):
-            return False
-        token = trigger.root
-        for _ in range(3):
-            if token.dep_ in ("conj", "parataxis") or token.head is token:
-                return False
-            token = token.head
-            if token.lemma_.lower() in lemmas and token.i < trigger.start:
-                return True
-        return False
+        return _governed_by(trigger, lemmas)
 
     def accepts(self, tokens: list[str]) -> bool:
         """The sentence says an invitation was accepted."""
@@ -124,17 +115,7 @@ class Modality:
     def appealed(self, trigger: Span) -> bool:
         """Under a verb that asks for it, however far ("a appelé la communauté internationale à
         sanctionner", "called on Russia to return"): asked for, not done."""
-        appeals = set(self.cues_spec.get("appeal"))
-        if not appeals or not trigger.doc.has_annotation("DEP"):
-            return False
-        token = trigger.root
-        for _ in range(3):
-            if token.dep_ in ("conj", "parataxis") or token.head is token:
-                return False
-            token = token.head
-            if token.lemma_.lower() in appeals and token.i < trigger.start:
-                return True
-        return False
+        return _governed_by(trigger, set(self.cues_spec.get("appeal")))
 
     def denied(self, trigger: Span) -> bool:
         """Under a denial verb, however far ("a démenti les informations selon lesquelles X
@@ -327,3 +308,18 @@ def _past(verb: Token) -> bool:
     if passive is None or "aux" in deps or "aux:tense" in deps:
         return True
     return "Pres" not in passive.morph.get("Tense", [])
+
+
+def _governed_by(trigger: Span, lemmas: set[str]) -> bool:
+    """A word of ``lemmas`` before the trigger heads it within three steps of the parse, short
+    of a coordination ("called on Russia to return", "invited Xi to visit")."""
+    if not lemmas or not trigger.doc.has_annotation("DEP"):
+        return False
+    token = trigger.root
+    for _ in range(3):
+        if token.dep_ in ("conj", "parataxis") or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in lemmas and token.i < trigger.start:
+            return True
+    return False
