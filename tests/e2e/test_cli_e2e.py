@@ -61,15 +61,13 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-@pytest.fixture(scope="module")
-def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    settings = isolated_settings(kafka_bootstrap, tmp_path_factory.mktemp("state"))
-    env = {**os.environ, **settings_env(settings), "NEWSWATCH_LOG_LEVEL": "WARNING"}
-    proc = subprocess.Popen(
+def _start_run(env: dict[str, str], stdout: int) -> subprocess.Popen[str]:
+    """``newswatch run`` on the seeds, in a session of its own."""
+    return subprocess.Popen(
         [*CLI, "run", "--seeds", str(REPO / "seeds")],
         env=env,
         cwd=REPO,
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
@@ -77,6 +75,13 @@ def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         # then installs no KeyboardInterrupt handler. Give ``run`` the terminal's default.
         preexec_fn=_default_sigint,
     )
+
+
+@pytest.fixture(scope="module")
+def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    settings = isolated_settings(kafka_bootstrap, tmp_path_factory.mktemp("state"))
+    env = {**os.environ, **settings_env(settings), "NEWSWATCH_LOG_LEVEL": "WARNING"}
+    proc = _start_run(env, subprocess.PIPE)
     demo = Demo(proc, settings, env)
     threads = [
         threading.Thread(target=_drain, args=(proc.stdout, demo.lines), daemon=True),
@@ -225,15 +230,7 @@ def test_a_closed_pipe_ends_tag_quietly(tmp_path: Path) -> None:
 def test_sigterm_stops_run_and_every_child_it_started(kafka_bootstrap: str, tmp_path: Path) -> None:
     settings = isolated_settings(kafka_bootstrap, tmp_path / "state")
     env = {**os.environ, **settings_env(settings), "NEWSWATCH_LOG_LEVEL": "WARNING"}
-    proc = subprocess.Popen(
-        [*CLI, "run", "--seeds", str(REPO / "seeds")],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    proc = _start_run(env, subprocess.DEVNULL)
     children: list[psutil.Process] = []
     try:
         deadline = time.monotonic() + 60
