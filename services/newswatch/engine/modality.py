@@ -124,13 +124,20 @@ class Modality:
         denials = set(self.cues_spec.get("denial"))
         if not denials or not trigger.doc.has_annotation("DEP"):
             return False
+        reports = set(self.cues_spec.get("reports"))
+        rejections = set(self.cues_spec.get("rejection"))
+        reported = False  # the climb went through "reports", "rumeurs"
         token = trigger.root
         for _ in range(6):
             if token.dep_ in ("conj", "parataxis") or token.head is token:
                 break
             token = token.head
-            if token.lemma_.lower() in denials and token not in trigger:
+            if token in trigger:
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in denials or (reported and lemma in rejections):
                 return True
+            reported = reported or lemma in reports
         # A misparse can hang the clause elsewhere: a trigger in a relative or complement
         # clause after a denial verb is still what was denied.
         if trigger.root.dep_ not in ("acl", "acl:relcl", "relcl", "ccomp"):

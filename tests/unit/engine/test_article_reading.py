@@ -486,3 +486,24 @@ def test_a_telephonic_conversation_is_a_phone_call(shipped: Engine) -> None:
         "Monday with Japanese Foreign Minister Yoko Kamikawa."
     )
     assert _events(shipped, text, "en") == {("phone_call", "phone")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Foreign Ministry on Wednesday rejected media reports claiming that President "
+            "Gotabaya Rajapaksa would make a trip to China next month.",
+        ),
+        (
+            "fr",
+            "Le ministère a rejeté jeudi les rumeurs selon lesquelles Emmanuel Macron se rendrait "
+            "en Algérie le mois prochain.",
+        ),
+    ],
+)
+def test_a_trip_in_reports_that_were_rejected_is_no_trip(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _visits(shipped, text, lang) == set()
