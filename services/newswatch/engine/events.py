@@ -699,7 +699,8 @@ class RoleReader:
         """ "arrivé à Sotchi", "in Davos": a city the watchlist does not know, right after a
         destination marker near the trigger, names its country as the host."""
         singles = {p[0] for p in self.markers["target"] if len(p) == 1}
-        return self._city_between(trigger.doc, trigger.start, trigger.end + 8, singles)
+        tokens = [t.lower_ for t in trigger.doc]
+        return self._city_between(trigger.doc, tokens, trigger.start, trigger.end + 8, singles)
 
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place
@@ -718,17 +719,18 @@ class RoleReader:
             and tokens[p.start - 1] in self.locatives
         ]
         for i in at:
-            city = self._city_between(doc, i - _VENUE_REACH, i + _VENUE_REACH, self.locatives)
+            city = self._city_between(
+                doc, tokens, i - _VENUE_REACH, i + _VENUE_REACH, self.locatives
+            )
             if city is not None:
                 places.append(city)
         near = [p for p in places if min(abs(p.start - i) for i in at) <= _VENUE_REACH]
         return min(near, key=lambda p: min(abs(p.start - i) for i in at)) if near else None
 
     def _city_between(
-        self, doc: Doc, start: int, end: int, markers: Collection[str]
+        self, doc: Doc, tokens: list[str], start: int, end: int, markers: Collection[str]
     ) -> Party | None:
         """The first city the gazetteer knows right after one of ``markers`` in the range."""
-        tokens = [t.lower_ for t in doc]
         for j in range(max(0, start), min(len(doc) - 1, end)):
             if tokens[j] not in markers:
                 continue

@@ -27,6 +27,8 @@ class Modality:
     def __init__(self, cues: Cues, make_doc: Callable[[str], Doc]) -> None:
         self.cues_spec = cues
         self.cues = {k: [phrase_words(make_doc, p) for p in v] for k, v in cues.lists.items()}
+        # One-word negations ("not", "pas", "nicht") that can hang on a predicate.
+        self.negation_words = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
 
     def clause_before(self, tokens: list[str], start: int) -> list[str]:
         """Up to ``window`` tokens before ``start``, stopping at a clause break."""
@@ -92,7 +94,7 @@ class Modality:
         head = root.head
         if head.i < root.i or head in trigger:
             return None
-        negations = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
+        negations = self.negation_words
         if any(c.lower_ in negations for c in head.children if c.dep_ in _NEGATING_DEPS):
             return "negated"
         doc = trigger.doc

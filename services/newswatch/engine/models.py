@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -55,9 +56,8 @@ class Pipelines:
                 if lang not in patterns:
                     continue
                 entities = components.EntityMentions(nlp, ENTITIES)
-                entities.configure(watchlist, patterns[lang])
                 triggers = components.EventTriggers(nlp, TRIGGERS)
-                triggers.configure(patterns[lang])
+                _configure(entities, triggers, watchlist, patterns[lang])
                 built += [(nlp.get_pipe(ENTITIES), entities), (nlp.get_pipe(TRIGGERS), triggers)]
             self.watchlist, self.patterns = watchlist, patterns
             for live, fresh in built:
@@ -71,12 +71,20 @@ class Pipelines:
         nlp = spacy.load(model) if model else spacy.blank(lang)
         nlp.add_pipe(ENTITIES, last=True)
         nlp.add_pipe(TRIGGERS, last=True)
-        self._configure(nlp, lang)
+        entities = cast(components.EntityMentions, nlp.get_pipe(ENTITIES))
+        triggers = cast(components.EventTriggers, nlp.get_pipe(TRIGGERS))
+        _configure(entities, triggers, self.watchlist, self.patterns[lang])
         MODEL_LOAD_SECONDS.labels(model=model or f"blank:{lang}").set(time.perf_counter() - started)
         return nlp
 
-    def _configure(self, nlp: Language, lang: str) -> None:
-        entities: components.EntityMentions = nlp.get_pipe(ENTITIES)  # type: ignore[assignment]
-        triggers: components.EventTriggers = nlp.get_pipe(TRIGGERS)  # type: ignore[assignment]
-        entities.configure(self.watchlist, self.patterns[lang])
-        triggers.configure(self.patterns[lang])
+
+def _configure(
+    entities: components.EntityMentions,
+    triggers: components.EventTriggers,
+    watchlist: Watchlist,
+    patterns: LanguagePatterns,
+) -> None:
+    """Give one language's two newswatch components their data: the live pipes of a model just
+    loaded, or fresh ones built aside for a reload."""
+    entities.configure(watchlist, patterns)
+    triggers.configure(patterns)

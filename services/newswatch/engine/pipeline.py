@@ -301,8 +301,6 @@ class Engine:
         text = article.text
         located: list[Located] = []
         venue: tuple[int, Party] | None = None  # the summit last placed, and in which sentence
-        # "Ruto accepted an invitation to visit Indonesia": an invited trip is then a plan
-        accepted = any(reader.modality.accepts([t.lower_ for t in line]) for line in item.lines)
         with _stage("events"):
             for index, segment in enumerate(item.segments):
                 doc = segment.doc
@@ -333,7 +331,6 @@ class Engine:
                     mention = reader.read(trigger, spec, etype, found, context)
                     if mention is None:
                         continue
-                    mention.invited = mention.invited and not accepted
                     if etype.foreign_targets and not mention.targets and venue is not None:
                         _to_the_summit(mention, *venue, index)
                     if etype.actor_kinds:
@@ -364,6 +361,13 @@ class Engine:
                     located.append(
                         Located(mention, (start, end), text[start:end], text[t_start:t_end], index)
                     )
+        invited = [i.mention for i in located if i.mention.invited]
+        if invited and any(
+            reader.modality.accepts([t.lower_ for t in line]) for line in item.lines
+        ):
+            # "Ruto accepted an invitation to visit Indonesia": the invited trips are plans
+            for mention in invited:
+                mention.invited = False
         with _stage("alerts"):
             events = merge(located, self.taxonomy, titles.country_participant, self._seat)
             return alert_builder.build(events, article, item.lang, self.taxonomy, now)
