@@ -318,3 +318,30 @@ def test_bidi_controls_around_a_name_change_nothing(engine: Engine, control: str
         )
 
     assert parties(marked) == parties(passage)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # spaCy merges the special case "EE. UU." across its space; in a doc no parser has seen
+        # the merged token's edges pointed outside the doc and reading them crashed the process.
+        (
+            "es",
+            "El Departamento de Estado de EE. UU. revocó las visas de viaje de 49 funcionarios.",
+        ),
+        ("ru", "В т.ч. министр заявил, что визит в Пекин состоится в н.в. или позже."),
+        # A superscript is a digit to str.isdigit() but not to int().
+        ("fr", "Le 19⁰ sommet s'est tenu il y a ² ans, et le 3⁰ il y a 12 ans."),
+        ("en", "The ¹⁰ days ago call was reported ³ years ago."),
+    ],
+)
+def test_texts_that_once_crashed_the_engine_are_tagged(
+    engine: Engine, language: str, text: str
+) -> None:
+    _assert_alerts_sound(Article(id="p", text=text, language=language), engine)
+
+
+def test_a_spaced_abbreviation_is_still_one_name_and_ends_no_sentence(engine: Engine) -> None:
+    text = "EE. UU. impuso el viernes sanciones a Venezuela."
+    [alert] = engine.tag(Article(id="p", text=text, language="es"))
+    assert (alert.event_type, [a.name for a in alert.actors]) == ("sanctions", ["United States"])

@@ -13,6 +13,7 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from newswatch.engine import components
 from newswatch.engine.patterns import LanguagePatterns
@@ -69,6 +70,7 @@ class Pipelines:
         model = self.settings.model_for(lang)
         started = time.perf_counter()
         nlp = spacy.load(model) if model else spacy.blank(lang)
+        _split_spaced_special_cases(nlp)
         nlp.add_pipe(ENTITIES, last=True)
         nlp.add_pipe(TRIGGERS, last=True)
         entities = cast(components.EntityMentions, nlp.get_pipe(ENTITIES))
@@ -76,6 +78,27 @@ class Pipelines:
         _configure(entities, triggers, self.watchlist, self.patterns[lang])
         MODEL_LOAD_SECONDS.labels(model=model or f"blank:{lang}").set(time.perf_counter() - started)
         return nlp
+
+
+def _split_spaced_special_cases(nlp: Language) -> None:
+    """Tokenise "EE. UU." (Spanish) or "в т.ч." (Russian) as words of their own: "EE.", "UU.".
+
+    spaCy merges a special case that spans a space after tokenising; in a doc that no parser
+    has seen, the merged token's edges then point outside the doc, and reading its children
+    crashed the process (any Spanish article naming "EE. UU." did). Each word stays a special
+    case, so its period ends no sentence; aliases are matched on the same tokenizer.
+    """
+    rules = getattr(nlp.tokenizer, "rules", None)
+    if not rules:
+        return  # the Chinese segmenter has no special cases
+    spaced = [key for key in rules if key.strip() and any(c.isspace() for c in key)]
+    if not spaced:
+        return
+    kept = {k: v for k, v in rules.items() if k not in spaced}
+    for key in spaced:
+        for word in key.split():
+            kept.setdefault(word, [{ORTH: word}])
+    nlp.tokenizer.rules = kept  # type: ignore[union-attr]
 
 
 def _configure(

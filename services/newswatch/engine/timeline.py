@@ -174,7 +174,7 @@ class Timeline:
     def _amount(self, tokens: list[str], i: int) -> int | None:
         if i >= len(tokens):
             return None
-        if tokens[i].isdigit() and len(tokens[i]) <= 3:
+        if tokens[i].isdecimal() and len(tokens[i]) <= 3:
             return int(tokens[i])
         return self._numbers.get(tokens[i])
 
@@ -293,7 +293,7 @@ def _cjk_expressions(tokens: list[str], today: date) -> list[TimeExpr]:
         start, end = owner[match.start()], owner[match.end() - 1] + 1
         if match["unit"]:
             n = match["n"]
-            amount = int(n) if n.isdigit() else max(1, _CJK_NUMBER.find(n[0]) + 1)
+            amount = int(n) if n.isdecimal() else max(1, _CJK_NUMBER.find(n[0]) + 1)
             days = amount * _CJK_UNITS[match["unit"]]
             found.append(TimeExpr(start, end, -days, None, days < 30, True))
             continue
