@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -128,7 +129,7 @@ class EntityMentions:
         self.forms: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.not_names: frozenset[str] = frozenset()
-        self.title_words: frozenset[str] = frozenset()
+        self.title_words: frozenset[int] = frozenset()
 
     def configure(self, watchlist: Watchlist, patterns: LanguagePatterns) -> None:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -154,8 +155,13 @@ class EntityMentions:
             for key, texts in table.items():
                 matcher.add(key, [self.nlp.make_doc(t) for t in sorted(texts)])
         # Every title pattern holds its phrase's first word: a line without one holds no title.
+        # Kept as string-store hashes so a line is checked on its LOWER array, without making a
+        # Token object per word (most lines hold no title).
         self.title_words = frozenset(
-            self.nlp.make_doc(p)[0].lower_ for ps in patterns.titles.values() for p in ps if p
+            self.nlp.vocab.strings.add(self.nlp.make_doc(p)[0].lower_)
+            for ps in patterns.titles.values()
+            for p in ps
+            if p
         )
         for role, phrases in patterns.titles.items():
             token_patterns: list[list[dict[str, Any]]] = []
@@ -200,7 +206,7 @@ class EntityMentions:
         found.sort(key=lambda s: _FORM_ORDER.get(vocab[s.label].rsplit("|", 1)[-1], 9))
         entity_spans = [s for s in filter_spans(found) if not self._inside_a_name(s)]
         titles: list[Span] = []
-        if not self.title_words.isdisjoint(t.lower_ for t in doc):  # most lines hold no title
+        if not self.title_words.isdisjoint(doc.to_array(LOWER).tolist()):
             titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.titles(doc)])
         mentions: list[Mention] = []
         absorbed: set[int] = set()  # "Chinese" in "Chinese President": part of the title
