@@ -180,6 +180,11 @@ class RoleReader:
         doc = trigger.doc
         tokens = [t.lower_ for t in doc]
         modality = self.modality
+        if (history := modality.history_from(trigger, tokens)) is not None:
+            # "The trip comes six weeks after Modi's visit to Moscow": what follows tells an
+            # earlier event; none of its words or people are this trigger's.
+            tokens = tokens[:history]
+            parties = [p for p in parties if p.end <= history]
         if modality.negated(trigger, tokens):
             return None
         said = (
@@ -396,7 +401,7 @@ class RoleReader:
     ) -> bool:
         """History, not news: dated well before publication, or told as history ("sa dernière
         visite", "had visited")."""
-        if self.modality.historical(trigger, tokens):
+        if self.modality.historical(trigger, tokens) or self.modality.earlier(trigger, tokens):
             return True
         if anchor is None or anchor.days is None or context is None:
             return False
@@ -700,7 +705,10 @@ class RoleReader:
         destination marker near the trigger, names its country as the host."""
         singles = {p[0] for p in self.markers["target"] if len(p) == 1}
         tokens = [t.lower_ for t in trigger.doc]
-        return self._city_between(trigger.doc, tokens, trigger.start, trigger.end + 8, singles)
+        end = trigger.end + 8
+        if (history := self.modality.history_from(trigger, tokens)) is not None:
+            end = min(end, history)  # "comes weeks after his trip to Moscow": not this trip's
+        return self._city_between(trigger.doc, tokens, trigger.start, end, singles)
 
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place

@@ -8,7 +8,7 @@ and, for languages without a tagger, verb endings ("se rendrait", "viajará") ad
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +17,10 @@ from newswatch.engine.phrases import CLAUSE_BREAKS, contains, phrase_words
 from newswatch.engine.timeline import Anchor
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+# How "after" hangs on what it introduces: a clause (mark) or, in UD, a noun (case).
+_INTRODUCING_DEPS = ("mark", "case")
+# Without a parse, how near "after" its object starts: "nach dem letzten Besuch", "после визита".
+_OBJECT_OF_AFTER = 5
 # How a negation hangs on a verb: "not" (neg), "pas" (advmod), "didn't" (aux + neg).
 _NEGATING_DEPS = ("neg", "advmod", "aux", "aux:pass", "auxpass")
 
@@ -30,18 +34,18 @@ class Modality:
         # One-word negations ("not", "pas", "nicht") that can hang on a predicate.
         self.negation_words = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
 
-    def clause_before(self, tokens: list[str], start: int) -> list[str]:
-        """Up to ``window`` tokens before ``start``, stopping at a clause break."""
+    def clause_before(self, tokens: list[str], start: int, width: int = 0) -> list[str]:
+        """Up to ``window`` (or ``width``) tokens before ``start``, stopping at a clause break."""
         window: list[str] = []
-        for j in range(start - 1, max(-1, start - 1 - self.cues_spec.window), -1):
+        for j in range(start - 1, max(-1, start - 1 - (width or self.cues_spec.window)), -1):
             if tokens[j] in CLAUSE_BREAKS:
                 break
             window.insert(0, tokens[j])
         return window
 
-    def clause_after(self, tokens: list[str], end: int) -> list[str]:
+    def clause_after(self, tokens: list[str], end: int, width: int = 0) -> list[str]:
         window: list[str] = []
-        for j in range(end, min(len(tokens), end + self.cues_spec.window)):
+        for j in range(end, min(len(tokens), end + (width or self.cues_spec.window))):
             if tokens[j] in CLAUSE_BREAKS:
                 break
             window.append(tokens[j])
@@ -251,6 +255,44 @@ class Modality:
         """Told as history: "lors de sa dernière visite", "his previous trip"."""
         return self.has("background", self.clause_before(tokens, trigger.start)[-3:])
 
+    def earlier(self, trigger: Span, tokens: list[str]) -> bool:
+        """Set back by a stretch of time: "six weeks after Modi's visit to Moscow", "trois mois
+        après sa visite", "a week after Hipkins returned from China". The news is what comes
+        after; the trip or call in the phrase is its background. The trigger must hang on the
+        phrase's "after", inside what it introduces ("weeks after the election Macron called
+        Biden" is today's call: the phrase only dates it), and a future clause ("will go two
+        weeks after his trip to Moscow") tells no history."""
+        before = self.clause_before(tokens, trigger.start, width=2 * self.cues_spec.window)
+        if self.has("announced", before):
+            return False
+        at = _last_match(before, self.cues.get("interval_after", ()))
+        if at is None:
+            return False
+        doc = trigger.doc
+        after = doc[trigger.start - len(before) + at]
+        if not doc.has_annotation("DEP"):  # no parser: the phrase's object comes right after it
+            return trigger.start - after.i <= _OBJECT_OF_AFTER
+        # Inside: the trigger (or what it hangs on) is the object of "after" ("after Modi's
+        # visit"; German "nach" heads its noun), or "after" marks the trigger's own clause
+        # ("after Hipkins returned", "après sa visite").
+        token = trigger.root
+        for _ in range(3):
+            if token.head.i == after.i or (
+                after.head.i == token.i and after.dep_ in _INTRODUCING_DEPS
+            ):
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
+    def history_from(self, trigger: Span, tokens: list[str]) -> int | None:
+        """Where a stretch-of-time phrase after the trigger starts ("The trip comes six weeks
+        after Modi's visit to Moscow"): who is named beyond it belongs to the earlier event."""
+        after = self.clause_after(tokens, trigger.end, width=2 * self.cues_spec.window)
+        at = _last_match(after, self.cues.get("interval_after", ()))
+        return None if at is None else trigger.end + at
+
     def alleged(self, trigger: Span) -> bool:
         """The conditional perfect of hearsay: "il se serait rendu à Abou Dhabi", "ils auraient
         eu un entretien": what others claim happened, not what the paper reports."""
@@ -317,6 +359,17 @@ def _past(verb: Token) -> bool:
     if passive is None or "aux" in deps or "aux:tense" in deps:
         return True
     return "Pres" not in passive.morph.get("Tense", [])
+
+
+def _last_match(window: list[str], phrases: Iterable[tuple[str, ...]]) -> int | None:
+    """Where the last word of the last phrase found in ``window`` sits."""
+    found = [
+        i + len(phrase) - 1
+        for phrase in phrases
+        for i in range(len(window) - len(phrase) + 1)
+        if tuple(window[i : i + len(phrase)]) == phrase
+    ]
+    return max(found, default=None)
 
 
 def _governed_by(trigger: Span, lemmas: set[str]) -> bool:

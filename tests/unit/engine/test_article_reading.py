@@ -507,3 +507,51 @@ def test_a_trip_in_reports_that_were_rejected_is_no_trip(
     shipped: Engine, lang: str, text: str
 ) -> None:
     assert _visits(shipped, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Fijian Prime Minister Sitiveni Rabuka arrived in Wellington on Monday. The trip "
+            "comes six weeks after Chris Hipkins returned from a visit to China.",
+            {("Sitiveni Rabuka", "New Zealand", "ongoing")},
+        ),
+        (
+            "en",
+            "Narendra Modi arrived in Warsaw on Monday. The visit comes a month after Modi's "
+            "trip to Moscow.",
+            {("Narendra Modi", "Poland", "ongoing")},
+        ),
+        (
+            "de",
+            "Sieben Jahre nach dem letzten Besuch eines Regierungschefs in China ist Anthony "
+            "Albanese am Montag in Peking eingetroffen.",
+            {("Anthony Albanese", "China", "ongoing")},
+        ),
+        (
+            "en",
+            "Xi Jinping will travel to Paris two weeks after his visit to Moscow.",
+            {("Xi Jinping", "France", "announced"), ("Xi Jinping", "Russia", "announced")},
+        ),
+    ],
+)
+def test_a_trip_set_back_by_weeks_after_is_background(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """'comes six weeks after X's trip': the earlier trip is history and lends the news none of
+    its people or places; a plan two weeks after another plan is still a plan."""
+    assert _visits(shipped, text, lang) == expected
+
+
+def test_weeks_after_that_only_dates_the_event_keeps_it(shipped: Engine) -> None:
+    text = "Weeks after the election Emmanuel Macron called Joe Biden to congratulate him."
+    assert _events(shipped, text, "en") == {("phone_call", "phone")}
+
+
+def test_sanctions_announced_after_a_day_word_are_imposed(shipped: Engine) -> None:
+    """ "a annoncé vendredi des sanctions": the parser reads "des" as a preposition after the day
+    word, so the sanctions hang on the verb as an oblique, not an object."""
+    text = "La Chine a annoncé vendredi des sanctions contre Nancy Pelosi."
+    assert _events(shipped, text, "fr") == {("sanctions", "impose")}
