@@ -29,7 +29,7 @@ import binascii
 import hashlib
 import hmac
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SIGNATURE_HEADER = "X-Newswatch-Signature"
 TIMESTAMP_HEADER = "X-Newswatch-Timestamp"
@@ -106,8 +106,9 @@ def sign_standard(key: bytes, msg_id: str, timestamp: int, body: bytes) -> str:
 class Signer:
     """A sink's two signing keys, derived once so a bad secret fails when the sink is built."""
 
-    secret: bytes
-    key: bytes
+    # Out of the repr: a sink logged or shown in a traceback must not print its keys.
+    secret: bytes = field(repr=False)
+    key: bytes = field(repr=False)
 
     @classmethod
     def from_secret(cls, secret: bytes | str) -> Signer:

@@ -92,3 +92,9 @@ def test_signer_gives_both_exact_headers_and_keeps_the_legacy_key_as_configured(
         "X-Newswatch-Signature": f"sha256={OPENSSL_HEX}",
         "webhook-signature": PLAIN_V1,
     }
+
+
+def test_a_signer_never_shows_its_keys() -> None:
+    shown = repr(Signer.from_secret(WHSEC))
+    assert "bmV3" not in shown and "newswatch test key" not in shown
+    assert "topsecret" not in repr(Signer.from_secret(SECRET))
