@@ -11,7 +11,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import pytest
 from kafka import TopicPartition
 from kafka.errors import KafkaError
 from prometheus_client import REGISTRY
+from standardwebhooks import Webhook as StandardWebhook
 
 from newswatch.contracts import SCHEMA_DIR, Alert, schema_errors
 from newswatch.kafka.clients import make_admin, make_consumer, make_producer
@@ -26,6 +26,7 @@ from newswatch.kafka.topics import ensure_topics
 from newswatch.notify.service import Notifier
 from newswatch.notify.signing import verify_signature
 from newswatch.settings import Settings
+from support.webhook_server import WebhookServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 
@@ -52,45 +53,12 @@ def sanctions_alert(action: str, article: str = "a1") -> Alert:
     return Alert.model_validate(document)
 
 
-class Webhook:
-    """A local HTTP endpoint that answers each POST with the next planned status."""
-
-    def __init__(self, plan: Callable[[int], int]) -> None:
-        self.plan = plan
-        self.attempts = 0
-        self.accepted: list[tuple[bytes, dict[str, str]]] = []
-        hook = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                hook.attempts += 1
-                status = hook.plan(hook.attempts)
-                if status < 300:
-                    hook.accepted.append((body, dict(self.headers.items())))
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self._thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
-def webhooks() -> Iterator[Callable[[Callable[[int], int]], Webhook]]:
-    made: list[Webhook] = []
+def webhooks() -> Iterator[Callable[[Callable[[int], int]], WebhookServer]]:
+    made: list[WebhookServer] = []
 
-    def make(plan: Callable[[int], int]) -> Webhook:
-        made.append(Webhook(plan))
+    def make(plan: Callable[[int], int]) -> WebhookServer:
+        made.append(WebhookServer(plan))
         return made[-1]
 
     yield make
@@ -219,7 +187,7 @@ def running() -> Iterator[Callable[[Settings], Running]]:
 
 def test_flaky_webhook_gets_the_alert_exactly_once_signed(
     settings: Settings,
-    webhooks: Callable[[Callable[[int], int]], Webhook],
+    webhooks: Callable[[Callable[[int], int]], WebhookServer],
     running: Callable[[Settings], Running],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -238,12 +206,16 @@ def test_flaky_webhook_gets_the_alert_exactly_once_signed(
     assert verify_signature(
         SECRET, body, headers["X-Newswatch-Timestamp"], headers["X-Newswatch-Signature"]
     )
+    # Standard Webhooks too: the published library verifies (a plain secret is handed over as
+    # bytes), and all three attempts carried the same webhook-id, the alert's.
+    assert StandardWebhook(SECRET.encode()).verify(body, headers) == json.loads(body)
+    assert {h["webhook-id"] for _, h in hook.received} == {alert.alert_id}
     assert dead_letters(settings) == []
 
 
 def test_failing_webhook_and_bad_input_end_in_the_dlq_with_reasons(
     settings: Settings,
-    webhooks: Callable[[Callable[[int], int]], Webhook],
+    webhooks: Callable[[Callable[[int], int]], WebhookServer],
     running: Callable[[Settings], Running],
 ) -> None:
     hook = webhooks(lambda attempt: 503)
@@ -284,7 +256,7 @@ def test_russia_sanctions_rule_gets_impose_not_condemn(
 
 def test_restarts_and_replays_never_deliver_an_alert_twice_to_a_sink(
     settings: Settings,
-    webhooks: Callable[[Callable[[int], int]], Webhook],
+    webhooks: Callable[[Callable[[int], int]], WebhookServer],
     running: Callable[[Settings], Running],
     tmp_path: Path,
 ) -> None:

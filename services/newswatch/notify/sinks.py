@@ -16,7 +16,13 @@ import httpx
 
 from newswatch.contracts import Alert
 from newswatch.notify.render import slack_text
-from newswatch.notify.signing import ALERT_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from newswatch.notify.signing import (
+    ALERT_ID_HEADER,
+    STANDARD_ID_HEADER,
+    STANDARD_TIMESTAMP_HEADER,
+    TIMESTAMP_HEADER,
+    Signer,
+)
 from newswatch.settings import Settings
 from newswatch.subscriptions import (
     FileSinkConfig,
@@ -49,6 +55,12 @@ class Sink(Protocol):
 
 
 class WebhookSink:
+    """POSTs each alert, signed the legacy way and the Standard Webhooks way when it has a secret.
+
+    ValueError at construction when the secret is a malformed ``whsec_`` one: better to refuse the
+    subscriptions than to sign with a key that no receiver holds.
+    """
+
     kind: SinkKind = "webhook"
 
     def __init__(
@@ -61,7 +73,10 @@ class WebhookSink:
     ) -> None:
         self.sink_id = config.sink_id
         self._config = config
-        self._secret = secret
+        try:
+            self._signer = None if secret is None else Signer.from_secret(secret)
+        except ValueError as exc:
+            raise ValueError(f"sink {config.sink_id}: {exc}") from None
         self._client = httpx.Client(timeout=timeout_s, follow_redirects=False, transport=transport)
 
     def payload(self, alert: Alert, body: bytes) -> bytes:
@@ -69,16 +84,24 @@ class WebhookSink:
             return json.dumps({"text": slack_text(alert)}, ensure_ascii=False).encode("utf-8")
         return body
 
-    def deliver(self, alert: Alert, body: bytes) -> None:
-        payload = self.payload(alert, body)
-        timestamp = str(int(time.time()))
+    def headers(self, alert: Alert, payload: bytes, timestamp: int) -> dict[str, str]:
+        """One attempt's headers. The alert id is the Standard ``webhook-id`` because it is
+        deterministic: every retry, restart or replay of the alert carries the same id, which is
+        what the spec asks of it (receivers deduplicate on it)."""
         headers = {
             "Content-Type": "application/json",
             ALERT_ID_HEADER: alert.alert_id,
-            TIMESTAMP_HEADER: timestamp,
+            TIMESTAMP_HEADER: str(timestamp),
+            STANDARD_ID_HEADER: alert.alert_id,
+            STANDARD_TIMESTAMP_HEADER: str(timestamp),
         }
-        if self._secret is not None:
-            headers[SIGNATURE_HEADER] = sign(self._secret, payload, timestamp)
+        if self._signer is not None:
+            headers |= self._signer.headers(alert.alert_id, timestamp, payload)
+        return headers
+
+    def deliver(self, alert: Alert, body: bytes) -> None:
+        payload = self.payload(alert, body)
+        headers = self.headers(alert, payload, int(time.time()))
         try:
             response = self._client.post(self._config.url, content=payload, headers=headers)
         except httpx.HTTPError as exc:

@@ -121,3 +121,22 @@ def test_a_webhook_whose_secret_is_missing_is_refused(monkeypatch: pytest.Monkey
     sinks.install(Subscriptions.parse(text, source="t"))
     assert len(sinks.sinks) == 1
     sinks.close()
+
+
+def test_a_webhook_whose_whsec_secret_is_malformed_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Refused like a missing secret, so a live reload keeps the rules that sign correctly."""
+    text = (
+        "version: 1\nrules:\n  - name: r\n    sinks:\n      - type: webhook\n"
+        "        url: http://127.0.0.1:9/\n        secret_env: NW_TEST_HOOK_SECRET\n"
+    )
+    monkeypatch.setenv("NW_TEST_HOOK_SECRET", "whsec_not base64")
+    sinks = SinkSet(Settings())
+    with pytest.raises(ValueError, match="whsec_"):
+        sinks.install(Subscriptions.parse(text, source="t"))
+    assert sinks.sinks == {}
+    monkeypatch.setenv("NW_TEST_HOOK_SECRET", "whsec_c2VjcmV0")
+    sinks.install(Subscriptions.parse(text, source="t"))
+    assert len(sinks.sinks) == 1
+    sinks.close()

@@ -7,7 +7,7 @@ import httpx
 import pytest
 from alert_factory import sanctions_alert
 
-from newswatch.notify.signing import verify_signature
+from newswatch.notify.signing import sign, sign_standard, verify_signature
 from newswatch.notify.sinks import DeliveryError, FileSink, WebhookSink
 from newswatch.subscriptions import FileSinkConfig, WebhookSinkConfig
 
@@ -41,6 +41,37 @@ def test_webhook_posts_the_alert_signed() -> None:
         request.headers["X-Newswatch-Timestamp"],
         request.headers["X-Newswatch-Signature"],
     )
+
+
+def test_webhook_headers_are_the_legacy_ones_plus_standard_webhooks() -> None:
+    alert = sanctions_alert("impose")
+    body = alert.to_json()
+    assert _webhook(204).headers(alert, body, 1_700_000_000) == {
+        "Content-Type": "application/json",
+        "X-Newswatch-Alert-Id": alert.alert_id,
+        "X-Newswatch-Timestamp": "1700000000",
+        "X-Newswatch-Signature": sign("s3cret", body, "1700000000"),
+        "webhook-id": alert.alert_id,
+        "webhook-timestamp": "1700000000",
+        "webhook-signature": sign_standard(b"s3cret", alert.alert_id, 1_700_000_000, body),
+    }
+
+
+def test_an_unsigned_webhook_still_says_which_message_and_when() -> None:
+    alert = sanctions_alert("x")
+    sink = WebhookSink(WebhookSinkConfig(type="webhook", url=URL), secret=None, timeout_s=1.0)
+    headers = sink.headers(alert, b"{}", 1_700_000_000)
+    sink.close()
+    assert headers["webhook-id"] == alert.alert_id
+    assert headers["webhook-timestamp"] == "1700000000"
+    assert "webhook-signature" not in headers
+    assert "X-Newswatch-Signature" not in headers
+
+
+def test_a_malformed_whsec_secret_refuses_the_sink_by_name() -> None:
+    config = WebhookSinkConfig(type="webhook", url=URL, id="hooky")
+    with pytest.raises(ValueError, match=r"sink hooky: .*whsec_"):
+        WebhookSink(config, secret=b"whsec_%%%", timeout_s=1.0)
 
 
 def test_slack_format_sends_one_text_field() -> None:
