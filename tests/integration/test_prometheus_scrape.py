@@ -32,14 +32,14 @@ REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_BIN = "/usr/bin/prometheus"
 WAIT_S = 60.0
 
-# Serves the default registry on a free port, records known values, prints the port, and lives
+# Serves the worker's registry on a free port, records known values, prints the port, and lives
 # until its stdin closes, so it cannot outlive the test.
 EXPORTER = """
 import sys
 from prometheus_client import start_http_server
 from newswatch.observability import metrics as m
 
-server, _ = start_http_server(0, addr="127.0.0.1")
+server, _ = start_http_server(0, addr="127.0.0.1", registry=m.WORKER_REGISTRY)
 m.ARTICLES_CONSUMED.labels(language="fr").inc(3)
 m.ARTICLES_REJECTED.labels(reason="invalid_json").inc()
 for seconds in (0.002, 0.02, 0.2):

@@ -22,14 +22,13 @@ from typing import Any, cast
 import faust
 from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
 from faust.types import TP, EventT, StreamT
-from prometheus_client import REGISTRY
 
 from newswatch import __version__
 from newswatch.contracts import Alert, Article
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
-from newswatch.observability.metrics import BUILD_INFO
+from newswatch.observability.metrics import BUILD_INFO, WORKER_REGISTRY
 from newswatch.settings import Settings, get_settings
 from newswatch.stream.accounting import log_batch, record_alert, record_batch
 from newswatch.stream.batch import BatchResult, Incoming, Tagger, process_batch
@@ -59,7 +58,7 @@ def load_engine(settings: Settings) -> Tagger:
 @lru_cache(maxsize=1)
 def _faust_metrics() -> FaustMetrics:
     """Faust's consumer/producer sensor metrics, registered once per process."""
-    return FaustMetrics.create(REGISTRY, "newswatch_faust")
+    return FaustMetrics.create(WORKER_REGISTRY, "newswatch_faust")
 
 
 class EngineSlot:
@@ -239,6 +238,7 @@ def create_app(
         BUILD_INFO.info(
             {
                 "version": __version__,
+                "role": "worker",
                 "languages": ",".join(engine.languages),
                 "models": ",".join(
                     filter(None, (settings.model_for(lang) for lang in engine.languages))

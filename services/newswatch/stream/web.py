@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import faust
 from faust.web import Request, Response, View
-from prometheus_client import REGISTRY, generate_latest
+from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 
+from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.stream.health import Health
 
 
@@ -16,7 +17,7 @@ def register_views(app: faust.App, health: Health) -> None:
         # 0.0.4 text format: what every Prometheus 2.x scraper understands.
         # aiohttp refuses a charset in ``content_type=``; a plain header is passed through.
         headers = {"Content-Type": CONTENT_TYPE_PLAIN_0_0_4}
-        return self.bytes(generate_latest(REGISTRY), headers=headers)
+        return self.bytes(generate_latest(WORKER_REGISTRY), headers=headers)
 
     @app.page("/healthz")
     async def healthz(self: View, request: Request) -> Response:

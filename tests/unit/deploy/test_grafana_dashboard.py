@@ -42,12 +42,12 @@ def rule_exprs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def exported() -> set[str]:
-    """What a scrape of the worker can show: our metrics plus those the worker registers."""
-    import newswatch.observability.metrics  # noqa: F401  (registers on import)
+    """What a scrape of the worker or the notifier can show, each from its own registry."""
+    from newswatch.observability.metrics import REGISTRIES
     from newswatch.stream.app import create_app
 
-    create_app()  # registers Faust's sensor metrics, as the worker does
-    return exported_names()
+    create_app()  # registers the worker's Kafka sensor, as the worker does
+    return set().union(*(exported_names(registry) for registry in REGISTRIES.values()))
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from prometheus_client import REGISTRY
 from stream_fakes import FakeEngine, make_alert
 
 from newswatch.contracts import Alert, Article
+from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.settings import Settings
 from newswatch.stream.accounting import OTHER_LANGUAGE, language_label, record_alert, record_batch
 from newswatch.stream.batch import Incoming, process_batch
@@ -22,7 +22,7 @@ def nowhere(article: Article, alert: Alert) -> list[Outgoing]:
 
 
 def sample(name: str, **labels: str) -> float:
-    return REGISTRY.get_sample_value(name, labels) or 0.0
+    return WORKER_REGISTRY.get_sample_value(name, labels) or 0.0
 
 
 def test_language_label_is_bounded_by_the_engine_languages() -> None:
