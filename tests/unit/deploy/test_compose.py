@@ -83,4 +83,6 @@ def test_monitoring_mounts_the_repository_config(compose: dict[str, Any]) -> Non
     jobs = {job["job_name"]: job for job in scrape["scrape_configs"]}
     assert jobs["newswatch-worker"]["dns_sd_configs"][0]["names"] == ["worker"]
     notifier_port = services["notifier"]["environment"]["NEWSWATCH_NOTIFY_METRICS_PORT"]
-    assert jobs["newswatch-notify"]["static_configs"][0]["targets"] == [f"notifier:{notifier_port}"]
+    assert jobs["newswatch-notifier"]["static_configs"][0]["targets"] == [
+        f"notifier:{notifier_port}"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -133,3 +134,19 @@ def test_dashboard_is_provisionable() -> None:
     )
     assert provider["providers"][0]["options"]["path"] == "/var/lib/grafana/dashboards"
     assert [d["type"] for d in datasource["datasources"]] == ["prometheus"]
+
+
+_JOB_MATCHER = re.compile(r"\bjob\s*=~?")
+_UP = re.compile(r"(?<![\w:])up(?![\w:])\s*(\{[^}]*\})?")
+
+
+@pytest.mark.parametrize("source", ["dashboard", "rules"])
+def test_targets_are_selected_by_component_never_by_job(source: str) -> None:
+    """Compose and Kubernetes name their jobs differently; both set ``component``."""
+    exprs = dashboard_exprs() if source == "dashboard" else rule_exprs()
+    assert [e for e in exprs if _JOB_MATCHER.search(e)] == []
+    for expr in exprs:
+        for match in _UP.finditer(expr):
+            assert "component=" in (match.group(1) or ""), expr
+    ready = [e for e in exprs if "newswatch_ready" in e]
+    assert ready and all('newswatch_ready{component="worker"}' in e for e in ready)
