@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import psutil
 import pytest
 from worker_support import (
     REPO,
@@ -165,3 +166,18 @@ def test_endpoints_answer_with_the_seed_counted(
     assert float(samples["newswatch_ready"]) == 1
     assert float(samples["newswatch_tagging_seconds_count"]) >= 1
     assert any(name.startswith("newswatch_faust_") for name in samples)
+
+
+def test_web_server_listens_where_configured_and_serves_nothing_else(
+    alerts: list[Record], worker: WorkerProcess
+) -> None:
+    """Loopback by default (Faust would bind 0.0.0.0); story state is not readable over HTTP."""
+    listening = {
+        conn.laddr
+        for conn in psutil.Process(worker.proc.pid).net_connections(kind="tcp")
+        if conn.status == psutil.CONN_LISTEN and conn.laddr.port == worker.settings.web_port
+    }
+    assert [addr.ip for addr in listening] == ["127.0.0.1"]
+    story = json.loads(alerts[0].value or b"")["story_id"]
+    for path in (f"/table/stories/{story}/", "/table/", "/router/", "/graph/", "/"):
+        assert worker.get(path).status_code == 404, path

@@ -40,7 +40,7 @@ from newswatch.stream.recovery import SeekFirstTableManager
 from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
-from newswatch.stream.web import register_views
+from newswatch.stream.web import register_views, web_options
 from newswatch.subscriptions import LiveSubscriptions
 
 log = logging.getLogger(__name__)
@@ -108,9 +108,7 @@ def create_app(
         store="memory://",
         datadir=str(settings.state_dir / "faust"),
         autodiscover=False,
-        web_enabled=True,
-        web_host=settings.web_host,
-        web_port=settings.web_port,
+        **web_options(settings),  # the configured address; /metrics, /healthz, /readyz only
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication_factor,
         topic_allow_declare=True,  # Faust creates its leader and changelog topics; ours exist

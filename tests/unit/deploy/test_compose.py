@@ -63,6 +63,8 @@ def test_services_start_after_topics_exist(compose: dict[str, Any]) -> None:
         assert service["depends_on"]["topics"]["condition"] == "service_completed_successfully"
         assert service["read_only"] is True and "/tmp" in service["tmpfs"]
         assert service["environment"]["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+        # The servers bind 127.0.0.1 by default; Prometheus scrapes from another container.
+        assert service["environment"]["NEWSWATCH_WEB_HOST"] == "0.0.0.0"
     assert services["worker"]["command"] == ["worker"]
     assert services["notifier"]["command"] == ["notify"]
 
