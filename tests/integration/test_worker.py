@@ -164,6 +164,9 @@ def test_endpoints_answer_with_the_seed_counted(
         float(samples['newswatch_alerts_emitted_total{event_type="phone_call",update="new"}']) >= 2
     )
     assert float(samples["newswatch_ready"]) == 1
+    # Closed label sets are there at 0 before their first event: rate() reads 0, not "no data".
+    assert float(samples['newswatch_articles_rejected_total{reason="oversize"}']) == 0
+    assert float(samples['newswatch_articles_consumed_total{language="other"}']) == 0
     assert float(samples["newswatch_tagging_seconds_count"]) >= 1
     assert any(name.startswith("newswatch_faust_") for name in samples)
 

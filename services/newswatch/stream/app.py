@@ -30,7 +30,12 @@ from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
 from newswatch.observability.metrics import BUILD_INFO, WORKER_REGISTRY
 from newswatch.settings import Settings, get_settings
-from newswatch.stream.accounting import log_batch, record_alert, record_batch
+from newswatch.stream.accounting import (
+    log_batch,
+    record_alert,
+    record_batch,
+    zero_worker_series,
+)
 from newswatch.stream.batch import BatchResult, Incoming, Tagger, process_batch
 from newswatch.stream.guard import fail_fast
 from newswatch.stream.health import Health
@@ -243,6 +248,8 @@ def create_app(
                 ),
             }
         )
+        # A type a later taxonomy reload adds gets its series at its first alert.
+        zero_worker_series(engine.languages, tables.policy.key_attributes)  # keys: event types
         engine_slot.set(engine)
         health.set_models_loaded()
         log.info("engine loaded", extra={"languages": engine.languages})

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
+from typing import get_args
 
 import pytest
 from prometheus_client import REGISTRY, CollectorRegistry, Counter
 from prometheus_client.parser import text_string_to_metric_families
 
 from newswatch.notify.cli import serve_metrics
+from newswatch.notify.decode import AlertRejectReason
+from newswatch.notify.service import zero_notifier_series
+from newswatch.notify.sinks import SinkKind
 from newswatch.observability.metrics import (
     NOTIFIER_REGISTRY,
     REGISTRIES,
@@ -99,3 +103,19 @@ def test_zero_series_creates_every_combination_at_zero() -> None:
         if s.name == "c_total"
     }
     assert samples == {("a", "ok"): 0, ("a", "error"): 0, ("b", "ok"): 0, ("b", "error"): 0}
+
+
+def test_the_notifier_shows_every_sink_kind_and_reason_at_zero(notifier_metrics: str) -> None:
+    """Before any delivery: a rate() over failures reads 0 per sink kind, not "no data"."""
+    zero_notifier_series()  # what Notifier.__init__ does, before the endpoint is served
+    with urllib.request.urlopen(notifier_metrics, timeout=5) as response:
+        samples = {
+            (s.name, tuple(sorted(s.labels.items())))
+            for family in text_string_to_metric_families(response.read().decode())
+            for s in family.samples
+        }
+    for sink in get_args(SinkKind):
+        for name in ("newswatch_notify_deliveries_total", "newswatch_notify_failures_total"):
+            assert (name, (("sink", sink),)) in samples
+    for reason in ("delivery_failed", *get_args(AlertRejectReason)):
+        assert ("newswatch_notify_dead_letters_total", (("reason", reason),)) in samples
