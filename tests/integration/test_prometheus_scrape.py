@@ -190,8 +190,8 @@ def test_prometheus_scrapes_a_running_worker(kafka_bootstrap: str, tmp_path: Pat
             assert _value(base, 'newswatch_articles_consumed_total{language="fr"}') == 1.0
             assert _value(base, "newswatch_ready") == 1.0
             assert (_value(base, "sum(newswatch_model_load_seconds)") or 0) > 0
-            # Faust's own sensor rides along on the same endpoint.
-            assert (_value(base, "sum(newswatch_faust_messages_received_total)") or 0) >= 1
+            # The worker's Kafka sensor rides along on the same endpoint.
+            assert (_value(base, "sum(newswatch_kafka_messages_received_total)") or 0) >= 1
 
 
 def _dashboard_exprs() -> list[str]:

@@ -106,6 +106,72 @@ READY = Gauge(
     registry=None,
 )
 
+# Kafka, from the worker's sensor (stream/sensor.py): Faust's own Prometheus sensor broke the
+# naming rules (milliseconds, a unit-less histogram, a count as a gauge, "commited").
+_KAFKA_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+KAFKA_RECEIVED = Counter(
+    "kafka_messages_received",
+    "Messages the worker's consumer received, by topic (input, sightings, table changelogs).",
+    ["topic"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_SENT = Counter(
+    "kafka_messages_sent",
+    "Messages the worker's producer had acknowledged, by topic.",
+    ["topic"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_SEND_ERRORS = Counter(
+    "kafka_send_errors",
+    "Messages the worker's producer failed to send.",
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_SEND_SECONDS = Histogram(
+    "kafka_send_seconds",
+    "From handing a message to the producer to the broker's acknowledgement.",
+    buckets=_KAFKA_BUCKETS,
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_COMMIT_SECONDS = Histogram(
+    "kafka_commit_seconds",
+    "Time taken by one offset commit of the worker's consumer.",
+    buckets=_KAFKA_BUCKETS,
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_END_OFFSET = Gauge(
+    "kafka_partition_end_offset",
+    "Last known end (high-water) offset of each partition the worker consumes.",
+    ["topic", "partition"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_COMMITTED_OFFSET = Gauge(
+    "kafka_partition_committed_offset",
+    "Last offset the worker committed, per partition; lag is end offset minus this.",
+    ["topic", "partition"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_REBALANCES = Counter(
+    "kafka_rebalances",
+    "Consumer-group rebalances the worker went through.",
+    namespace=NAMESPACE,
+    registry=None,
+)
+KAFKA_REBALANCE_SECONDS = Histogram(
+    "kafka_rebalance_seconds",
+    "From the start of a rebalance to the end of table recovery.",
+    buckets=(0.1, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0),
+    namespace=NAMESPACE,
+    registry=None,
+)
+
 # -- notifier -------------------------------------------------------------------------------------
 
 NOTIFY_DELIVERIES = Counter(
@@ -158,6 +224,15 @@ _BY_ROLE: dict[Role, tuple[Collector, ...]] = {
         END_TO_END_SECONDS,
         MODEL_LOAD_SECONDS,
         READY,
+        KAFKA_RECEIVED,
+        KAFKA_SENT,
+        KAFKA_SEND_ERRORS,
+        KAFKA_SEND_SECONDS,
+        KAFKA_COMMIT_SECONDS,
+        KAFKA_END_OFFSET,
+        KAFKA_COMMITTED_OFFSET,
+        KAFKA_REBALANCES,
+        KAFKA_REBALANCE_SECONDS,
         CONFIG_RELOADS,
         BUILD_INFO,
         *_PROCESS,

@@ -16,11 +16,9 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from functools import lru_cache
 from typing import Any, cast
 
 import faust
-from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
 from faust.types import TP, EventT, StreamT
 
 from newswatch import __version__
@@ -28,7 +26,7 @@ from newswatch.contracts import Alert, Article
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
-from newswatch.observability.metrics import BUILD_INFO, WORKER_REGISTRY
+from newswatch.observability.metrics import BUILD_INFO
 from newswatch.settings import Settings, get_settings
 from newswatch.stream.accounting import (
     log_batch,
@@ -43,6 +41,7 @@ from newswatch.stream.live import EngineData, Reloader
 from newswatch.stream.publish import Publisher
 from newswatch.stream.recovery import SeekFirstTableManager
 from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
+from newswatch.stream.sensor import KafkaSensor
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
 from newswatch.stream.web import register_views, web_options
@@ -58,12 +57,6 @@ def load_engine(settings: Settings) -> Tagger:
 
     engine: Tagger = Engine.from_settings(settings)
     return engine
-
-
-@lru_cache(maxsize=1)
-def _faust_metrics() -> FaustMetrics:
-    """Faust's consumer/producer sensor metrics, registered once per process."""
-    return FaustMetrics.create(WORKER_REGISTRY, "newswatch_faust")
 
 
 class EngineSlot:
@@ -124,7 +117,7 @@ def create_app(
         stream_wait_empty=True,
         TableManager=SeekFirstTableManager,  # the backlog is fetched only after the seek
     )
-    app.monitor = PrometheusMonitor(metrics=_faust_metrics())
+    app.monitor = KafkaSensor()
     register_views(app, health)
 
     engine_slot = EngineSlot()

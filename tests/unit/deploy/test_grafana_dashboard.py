@@ -111,8 +111,8 @@ def test_dashboard_covers_what_operators_watch() -> None:
         "newswatch_notify_failures_total",
         "newswatch_ready",
         "newswatch_model_load_seconds",
-        "newswatch_faust_topic_partition_end_offset",
-        "newswatch_faust_topic_partition_offset_commited",
+        "newswatch_kafka_partition_end_offset",
+        "newswatch_kafka_partition_committed_offset",
     } <= used
 
 
