@@ -97,19 +97,26 @@ def target() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def scraping(target: str, tmp_path: Path) -> Iterator[str]:
-    """Base URL of a real Prometheus on loopback, scraping ``target`` every second."""
+def scraping(
+    target: str, tmp_path: Path, *, component: str = "worker", rules: Path | None = None
+) -> Iterator[str]:
+    """Base URL of a real Prometheus on loopback, scraping ``target`` every second and labelling
+    it with ``component`` as the deployments do; ``rules`` evaluated every second if given."""
     if not Path(PROMETHEUS_BIN).exists():
         pytest.fail(f"{PROMETHEUS_BIN} is missing: run `make tools` (Debian package prometheus)")
     tmp_path.mkdir(parents=True, exist_ok=True)
     config = tmp_path / "prometheus.yml"
+    job = {
+        "job_name": f"newswatch-{component}",
+        "static_configs": [{"targets": [target]}],
+        "relabel_configs": [{"target_label": "component", "replacement": component}],
+    }
     config.write_text(
         yaml.safe_dump(
             {
                 "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-                "scrape_configs": [
-                    {"job_name": "newswatch-worker", "static_configs": [{"targets": [target]}]}
-                ],
+                "rule_files": [str(rules)] if rules else [],
+                "scrape_configs": [job],
             }
         )
     )
@@ -168,6 +175,49 @@ def test_prometheus_scrapes_and_returns_our_metrics(prometheus: str, target: str
     assert _value(prometheus, 'newswatch_articles_rejected_total{reason="invalid_json"}') == 1.0
     assert _value(prometheus, "newswatch_ready") == 1.0
     assert _value(prometheus, "newswatch_build_info") is not None
+
+
+# The notifier's metrics server, as ``newswatch notify`` starts it, on a free port.
+NOTIFIER = """
+import sys
+from newswatch.notify.cli import serve_metrics
+from newswatch.notify.service import zero_notifier_series
+
+zero_notifier_series()
+server = serve_metrics(0, "127.0.0.1")
+print(server.server_port, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_healthy_notifier_fires_no_alert(tmp_path: Path) -> None:
+    """The real rules on a real Prometheus scraping the real notifier endpoint: nothing pending.
+
+    With one registry for every role the notifier exported ``newswatch_ready 0``, and
+    NewswatchNotReady went pending at the first evaluation.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-c", NOTIFIER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        target = f"127.0.0.1:{int(process.stdout.readline())}"
+        rules = REPO / "deploy/prometheus/rules/newswatch.rules.yml"
+        with scraping(target, tmp_path, component="notifier", rules=rules) as base:
+            deadline = time.monotonic() + WAIT_S
+            _wait_for(
+                "a scrape of the notifier",
+                lambda: _value(base, 'up{component="notifier"}') == 1.0,
+                deadline,
+            )
+            time.sleep(3)  # three more rule evaluations, all with the notifier's series in
+            groups = _get(f"{base}/api/v1/rules")["data"]["groups"]
+            assert [g["rules"][0]["health"] for g in groups] == ["ok"]
+            firing = _query(base, "ALERTS")["data"]["result"]
+            assert [a["metric"]["alertname"] for a in firing] == []
+            assert _value(base, 'sum(newswatch_notify_failures_total{sink="webhook"})') == 0.0
+    finally:
+        _stop(process)
 
 
 SEED = REPO / "seeds" / "000_23de67fa4f7c9070.txt"
