@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     kafka_connect_timeout_s: float = Field(default=10.0, gt=0)
 
     # Worker
+    # Where the worker's web server and the notifier's metrics server listen. Loopback unless
+    # told otherwise: containers set 0.0.0.0 so Prometheus and the probes can reach them.
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     state_dir: Path = Path(".newswatch-state")

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from kafka import TopicPartition
 from kafka.errors import KafkaError
-from prometheus_client import REGISTRY
 from standardwebhooks import Webhook as StandardWebhook
 
 from newswatch.contracts import SCHEMA_DIR, Alert, schema_errors
@@ -25,6 +24,7 @@ from newswatch.kafka.clients import make_admin, make_consumer, make_producer
 from newswatch.kafka.topics import ensure_topics
 from newswatch.notify.service import Notifier
 from newswatch.notify.signing import verify_signature
+from newswatch.observability.metrics import NOTIFIER_REGISTRY
 from newswatch.settings import Settings
 from support.webhook_server import WebhookServer
 
@@ -335,4 +335,4 @@ def test_rules_change_live_from_the_file_and_from_the_config_topic(
 
 def reloads() -> float:
     labels = {"kind": "subscriptions", "outcome": "ok"}
-    return REGISTRY.get_sample_value("newswatch_config_reloads_total", labels) or 0.0
+    return NOTIFIER_REGISTRY.get_sample_value("newswatch_config_reloads_total", labels) or 0.0

@@ -32,14 +32,14 @@ REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_BIN = "/usr/bin/prometheus"
 WAIT_S = 60.0
 
-# Serves the default registry on a free port, records known values, prints the port, and lives
+# Serves the worker's registry on a free port, records known values, prints the port, and lives
 # until its stdin closes, so it cannot outlive the test.
 EXPORTER = """
 import sys
 from prometheus_client import start_http_server
 from newswatch.observability import metrics as m
 
-server, _ = start_http_server(0, addr="127.0.0.1")
+server, _ = start_http_server(0, addr="127.0.0.1", registry=m.WORKER_REGISTRY)
 m.ARTICLES_CONSUMED.labels(language="fr").inc(3)
 m.ARTICLES_REJECTED.labels(reason="invalid_json").inc()
 for seconds in (0.002, 0.02, 0.2):
@@ -97,19 +97,26 @@ def target() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def scraping(target: str, tmp_path: Path) -> Iterator[str]:
-    """Base URL of a real Prometheus on loopback, scraping ``target`` every second."""
+def scraping(
+    target: str, tmp_path: Path, *, component: str = "worker", rules: Path | None = None
+) -> Iterator[str]:
+    """Base URL of a real Prometheus on loopback, scraping ``target`` every second and labelling
+    it with ``component`` as the deployments do; ``rules`` evaluated every second if given."""
     if not Path(PROMETHEUS_BIN).exists():
         pytest.fail(f"{PROMETHEUS_BIN} is missing: run `make tools` (Debian package prometheus)")
     tmp_path.mkdir(parents=True, exist_ok=True)
     config = tmp_path / "prometheus.yml"
+    job = {
+        "job_name": f"newswatch-{component}",
+        "static_configs": [{"targets": [target]}],
+        "relabel_configs": [{"target_label": "component", "replacement": component}],
+    }
     config.write_text(
         yaml.safe_dump(
             {
                 "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-                "scrape_configs": [
-                    {"job_name": "newswatch-worker", "static_configs": [{"targets": [target]}]}
-                ],
+                "rule_files": [str(rules)] if rules else [],
+                "scrape_configs": [job],
             }
         )
     )
@@ -170,6 +177,49 @@ def test_prometheus_scrapes_and_returns_our_metrics(prometheus: str, target: str
     assert _value(prometheus, "newswatch_build_info") is not None
 
 
+# The notifier's metrics server, as ``newswatch notify`` starts it, on a free port.
+NOTIFIER = """
+import sys
+from newswatch.notify.cli import serve_metrics
+from newswatch.notify.service import zero_notifier_series
+
+zero_notifier_series()
+server = serve_metrics(0, "127.0.0.1")
+print(server.server_port, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_healthy_notifier_fires_no_alert(tmp_path: Path) -> None:
+    """The real rules on a real Prometheus scraping the real notifier endpoint: nothing pending.
+
+    With one registry for every role the notifier exported ``newswatch_ready 0``, and
+    NewswatchNotReady went pending at the first evaluation.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-c", NOTIFIER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        target = f"127.0.0.1:{int(process.stdout.readline())}"
+        rules = REPO / "deploy/prometheus/rules/newswatch.rules.yml"
+        with scraping(target, tmp_path, component="notifier", rules=rules) as base:
+            deadline = time.monotonic() + WAIT_S
+            _wait_for(
+                "a scrape of the notifier",
+                lambda: _value(base, 'up{component="notifier"}') == 1.0,
+                deadline,
+            )
+            time.sleep(3)  # three more rule evaluations, all with the notifier's series in
+            groups = _get(f"{base}/api/v1/rules")["data"]["groups"]
+            assert [g["rules"][0]["health"] for g in groups] == ["ok"]
+            firing = _query(base, "ALERTS")["data"]["result"]
+            assert [a["metric"]["alertname"] for a in firing] == []
+            assert _value(base, 'sum(newswatch_notify_failures_total{sink="webhook"})') == 0.0
+    finally:
+        _stop(process)
+
+
 SEED = REPO / "seeds" / "000_23de67fa4f7c9070.txt"
 
 
@@ -190,8 +240,8 @@ def test_prometheus_scrapes_a_running_worker(kafka_bootstrap: str, tmp_path: Pat
             assert _value(base, 'newswatch_articles_consumed_total{language="fr"}') == 1.0
             assert _value(base, "newswatch_ready") == 1.0
             assert (_value(base, "sum(newswatch_model_load_seconds)") or 0) > 0
-            # Faust's own sensor rides along on the same endpoint.
-            assert (_value(base, "sum(newswatch_faust_messages_received_total)") or 0) >= 1
+            # The worker's Kafka sensor rides along on the same endpoint.
+            assert (_value(base, "sum(newswatch_kafka_messages_received_total)") or 0) >= 1
 
 
 def _dashboard_exprs() -> list[str]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import psutil
 import pytest
 from worker_support import (
     REPO,
@@ -163,5 +164,30 @@ def test_endpoints_answer_with_the_seed_counted(
         float(samples['newswatch_alerts_emitted_total{event_type="phone_call",update="new"}']) >= 2
     )
     assert float(samples["newswatch_ready"]) == 1
+    # Closed label sets are there at 0 before their first event: rate() reads 0, not "no data".
+    assert float(samples['newswatch_articles_rejected_total{reason="oversize"}']) == 0
+    assert float(samples['newswatch_articles_consumed_total{language="other"}']) == 0
     assert float(samples["newswatch_tagging_seconds_count"]) >= 1
-    assert any(name.startswith("newswatch_faust_") for name in samples)
+    # The Kafka sensor, in our names (Faust's own sensor broke Prometheus conventions).
+    assert not any(name.startswith("newswatch_faust_") for name in samples)
+    received = (
+        f'newswatch_kafka_messages_received_total{{topic="{worker.settings.topic_articles}"}}'
+    )
+    assert float(samples[received]) >= len(MALFORMED) + 2  # around the seed, and a null
+    assert float(samples["newswatch_kafka_commit_seconds_count"]) >= 1
+    assert any(name.startswith("newswatch_kafka_partition_end_offset{") for name in samples)
+
+
+def test_web_server_listens_where_configured_and_serves_nothing_else(
+    alerts: list[Record], worker: WorkerProcess
+) -> None:
+    """Loopback by default (Faust would bind 0.0.0.0); story state is not readable over HTTP."""
+    listening = {
+        conn.laddr
+        for conn in psutil.Process(worker.proc.pid).net_connections(kind="tcp")
+        if conn.status == psutil.CONN_LISTEN and conn.laddr.port == worker.settings.web_port
+    }
+    assert [addr.ip for addr in listening] == ["127.0.0.1"]
+    story = json.loads(alerts[0].value or b"")["story_id"]
+    for path in (f"/table/stories/{story}/", "/table/", "/router/", "/graph/", "/"):
+        assert worker.get(path).status_code == 404, path

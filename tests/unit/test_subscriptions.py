@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from prometheus_client import REGISTRY
 
 from newswatch.contracts import SCHEMA_DIR, Alert
+from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.settings import Settings
 from newswatch.subscriptions import LiveSubscriptions, Rule, Subscriptions, SubscriptionsError
 
@@ -180,7 +180,7 @@ BETTER = "version: 1\nrules:\n  - name: first\n  - name: second\n"
 
 def reloads(outcome: str) -> float:
     labels = {"kind": "subscriptions", "outcome": outcome}
-    return REGISTRY.get_sample_value("newswatch_config_reloads_total", labels) or 0.0
+    return WORKER_REGISTRY.get_sample_value("newswatch_config_reloads_total", labels) or 0.0
 
 
 def write(path: Path, text: str, tick: int) -> None:

@@ -9,11 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import start_http_server
 
+from newswatch import __version__
 from newswatch.notify.service import Notifier
 from newswatch.observability.logging import configure_logging
+from newswatch.observability.metrics import BUILD_INFO, NOTIFIER_REGISTRY
 from newswatch.settings import Settings, get_settings
 from newswatch.subscriptions import SubscriptionsError
 
@@ -42,6 +45,14 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         help=f"apply subscriptions pushed to {settings.topic_config}",
     )
     return parser
+
+
+def serve_metrics(port: int, host: str) -> WSGIServer:
+    """``/metrics`` of the notifier's own registry (never the worker's readiness or histograms),
+    on a daemon thread; port 0 picks a free one (``server.server_port``)."""
+    BUILD_INFO.info({"version": __version__, "role": "notifier"})
+    server, _thread = start_http_server(port, addr=host, registry=NOTIFIER_REGISTRY)
+    return server
 
 
 def main_notify(args: Sequence[str] | None = None) -> int:
@@ -75,6 +86,6 @@ def main_notify(args: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     if options.metrics_port:
-        start_http_server(options.metrics_port, addr=settings.web_host)
+        serve_metrics(options.metrics_port, settings.web_host)
     notifier.run()
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
@@ -19,12 +19,19 @@ from kafka.structs import OffsetAndMetadata, TopicPartition
 
 from newswatch.kafka.clients import make_consumer, make_producer
 from newswatch.notify.config_topic import ConfigFollower
-from newswatch.notify.decode import InvalidAlert, decode_alert
+from newswatch.notify.decode import AlertRejectReason, InvalidAlert, decode_alert
 from newswatch.notify.dedup import DedupStore
 from newswatch.notify.delivery import Deliverer, RetryPolicy, SinkSet
-from newswatch.observability.metrics import NOTIFY_DEAD_LETTERS
+from newswatch.notify.sinks import SinkKind
+from newswatch.observability.metrics import (
+    CONFIG_RELOADS,
+    NOTIFY_DEAD_LETTERS,
+    NOTIFY_DELIVERIES,
+    NOTIFY_FAILURES,
+    zero_series,
+)
 from newswatch.settings import Settings
-from newswatch.subscriptions import LiveSubscriptions
+from newswatch.subscriptions import CONFIG_KIND, LiveSubscriptions
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,18 @@ OffsetReset = Literal["earliest", "latest"]
 # Deliveries retry inside one poll; leave room for max_attempts x (timeout + backoff) per sink.
 _MAX_POLL_INTERVAL_MS = 900_000
 _DLQ_SEND_TIMEOUT_S = 30.0
+
+
+DELIVERY_FAILED = "delivery_failed"
+
+
+def zero_notifier_series() -> None:
+    """The notifier's closed label sets at 0 (sink kinds, dead-letter reasons, reload outcomes):
+    a rate() panel reads 0 for a sink kind that has not failed yet, not "no data"."""
+    zero_series(NOTIFY_DELIVERIES, sink=get_args(SinkKind))
+    zero_series(NOTIFY_FAILURES, sink=get_args(SinkKind))
+    zero_series(NOTIFY_DEAD_LETTERS, reason=[DELIVERY_FAILED, *get_args(AlertRejectReason)])
+    zero_series(CONFIG_RELOADS, kind=[CONFIG_KIND], outcome=["ok", "error"])
 
 
 class Notifier:
@@ -57,6 +76,7 @@ class Notifier:
         self._store = DedupStore(settings.notify_state_dir)
         self._store.prune(older_than_s=settings.notify_dedup_retention_days * 86_400)
         self._deliverer = Deliverer(self._store, RetryPolicy.from_settings(settings))
+        zero_notifier_series()
 
     def stop(self) -> None:
         """Ask the loop to finish the message in hand, commit it and return (signal-safe)."""
@@ -109,7 +129,7 @@ class Notifier:
         for failure in failures:
             extra = [("x-sink", failure.sink_id), ("x-rule", ",".join(failure.rules))]
             self._dead_letter(
-                producer, record, reason="delivery_failed", error=failure.reason, extra=extra
+                producer, record, reason=DELIVERY_FAILED, error=failure.reason, extra=extra
             )
 
     def _dead_letter(

@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import get_args
 
-from newswatch.contracts import Alert, Article
+from newswatch.contracts import Alert, Article, RejectReason, UpdateKind
 from newswatch.observability.logging import alert_fields
 from newswatch.observability.metrics import (
     ALERTS_EMITTED,
     ARTICLES_CONSUMED,
     ARTICLES_REJECTED,
+    CONFIG_RELOADS,
     END_TO_END_SECONDS,
     ENTITY_MENTIONS,
+    zero_series,
 )
 from newswatch.stream.batch import BatchResult
 
 OTHER_LANGUAGE = "other"
+# Analyst files the worker reloads: the engine's data and the subscriptions (subscriptions.py).
+RELOAD_KINDS = ("engine", "subscriptions")
+RELOAD_OUTCOMES = ("ok", "error")
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,16 @@ def language_label(article: Article, alerts: Iterable[Alert], languages: Iterabl
     detected = next((a.article.language for a in alerts if a.article.language), None)
     language = detected or article.language
     return language if language in set(languages) else OTHER_LANGUAGE
+
+
+def zero_worker_series(languages: Iterable[str], event_types: Iterable[str]) -> None:
+    """Every series of the worker's closed label sets at 0, once the engine tells its languages
+    and the taxonomy its event types: rate() panels read 0, not "no data", before the first event.
+    Idempotent; called again after a reload, which may add a type."""
+    zero_series(ARTICLES_CONSUMED, language=[*languages, OTHER_LANGUAGE])
+    zero_series(ARTICLES_REJECTED, reason=get_args(RejectReason))
+    zero_series(ALERTS_EMITTED, event_type=event_types, update=get_args(UpdateKind))
+    zero_series(CONFIG_RELOADS, kind=RELOAD_KINDS, outcome=RELOAD_OUTCOMES)
 
 
 def record_batch(result: BatchResult, languages: Iterable[str]) -> None:

@@ -16,13 +16,10 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from functools import lru_cache
 from typing import Any, cast
 
 import faust
-from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
 from faust.types import TP, EventT, StreamT
-from prometheus_client import REGISTRY
 
 from newswatch import __version__
 from newswatch.contracts import Alert, Article
@@ -31,7 +28,12 @@ from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
 from newswatch.observability.metrics import BUILD_INFO
 from newswatch.settings import Settings, get_settings
-from newswatch.stream.accounting import log_batch, record_alert, record_batch
+from newswatch.stream.accounting import (
+    log_batch,
+    record_alert,
+    record_batch,
+    zero_worker_series,
+)
 from newswatch.stream.batch import BatchResult, Incoming, Tagger, process_batch
 from newswatch.stream.guard import fail_fast
 from newswatch.stream.health import Health
@@ -39,9 +41,10 @@ from newswatch.stream.live import EngineData, Reloader
 from newswatch.stream.publish import Publisher
 from newswatch.stream.recovery import SeekFirstTableManager
 from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
+from newswatch.stream.sensor import KafkaSensor
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
-from newswatch.stream.web import register_views
+from newswatch.stream.web import register_views, web_options
 from newswatch.subscriptions import LiveSubscriptions
 
 log = logging.getLogger(__name__)
@@ -54,12 +57,6 @@ def load_engine(settings: Settings) -> Tagger:
 
     engine: Tagger = Engine.from_settings(settings)
     return engine
-
-
-@lru_cache(maxsize=1)
-def _faust_metrics() -> FaustMetrics:
-    """Faust's consumer/producer sensor metrics, registered once per process."""
-    return FaustMetrics.create(REGISTRY, "newswatch_faust")
 
 
 class EngineSlot:
@@ -109,9 +106,7 @@ def create_app(
         store="memory://",
         datadir=str(settings.state_dir / "faust"),
         autodiscover=False,
-        web_enabled=True,
-        web_host=settings.web_host,
-        web_port=settings.web_port,
+        **web_options(settings),  # the configured address; /metrics, /healthz, /readyz only
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication_factor,
         topic_allow_declare=True,  # Faust creates its leader and changelog topics; ours exist
@@ -122,7 +117,7 @@ def create_app(
         stream_wait_empty=True,
         TableManager=SeekFirstTableManager,  # the backlog is fetched only after the seek
     )
-    app.monitor = PrometheusMonitor(metrics=_faust_metrics())
+    app.monitor = KafkaSensor()
     register_views(app, health)
 
     engine_slot = EngineSlot()
@@ -239,12 +234,15 @@ def create_app(
         BUILD_INFO.info(
             {
                 "version": __version__,
+                "role": "worker",
                 "languages": ",".join(engine.languages),
                 "models": ",".join(
                     filter(None, (settings.model_for(lang) for lang in engine.languages))
                 ),
             }
         )
+        # A type a later taxonomy reload adds gets its series at its first alert.
+        zero_worker_series(engine.languages, tables.policy.key_attributes)  # keys: event types
         engine_slot.set(engine)
         health.set_models_loaded()
         log.info("engine loaded", extra={"languages": engine.languages})

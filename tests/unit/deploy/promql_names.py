@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from prometheus_client import REGISTRY
 from prometheus_client.registry import CollectorRegistry
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|`[^`]*`')
@@ -64,7 +63,7 @@ PROMETHEUS_SERIES = frozenset(
 )
 
 
-def exported_names(registry: CollectorRegistry = REGISTRY) -> set[str]:
+def exported_names(registry: CollectorRegistry) -> set[str]:
     """Every series name a scrape of this registry can show, labelled children or not."""
     names: set[str] = set()
     for family in registry.collect():

@@ -63,6 +63,8 @@ def test_services_start_after_topics_exist(compose: dict[str, Any]) -> None:
         assert service["depends_on"]["topics"]["condition"] == "service_completed_successfully"
         assert service["read_only"] is True and "/tmp" in service["tmpfs"]
         assert service["environment"]["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+        # The servers bind 127.0.0.1 by default; Prometheus scrapes from another container.
+        assert service["environment"]["NEWSWATCH_WEB_HOST"] == "0.0.0.0"
     assert services["worker"]["command"] == ["worker"]
     assert services["notifier"]["command"] == ["notify"]
 
@@ -83,4 +85,6 @@ def test_monitoring_mounts_the_repository_config(compose: dict[str, Any]) -> Non
     jobs = {job["job_name"]: job for job in scrape["scrape_configs"]}
     assert jobs["newswatch-worker"]["dns_sd_configs"][0]["names"] == ["worker"]
     notifier_port = services["notifier"]["environment"]["NEWSWATCH_NOTIFY_METRICS_PORT"]
-    assert jobs["newswatch-notify"]["static_configs"][0]["targets"] == [f"notifier:{notifier_port}"]
+    assert jobs["newswatch-notifier"]["static_configs"][0]["targets"] == [
+        f"notifier:{notifier_port}"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,12 +43,12 @@ def rule_exprs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def exported() -> set[str]:
-    """What a scrape of the worker can show: our metrics plus those the worker registers."""
-    import newswatch.observability.metrics  # noqa: F401  (registers on import)
+    """What a scrape of the worker or the notifier can show, each from its own registry."""
+    from newswatch.observability.metrics import REGISTRIES
     from newswatch.stream.app import create_app
 
-    create_app()  # registers Faust's sensor metrics, as the worker does
-    return exported_names()
+    create_app()  # registers the worker's Kafka sensor, as the worker does
+    return set().union(*(exported_names(registry) for registry in REGISTRIES.values()))
 
 
 @pytest.mark.parametrize(
@@ -110,8 +111,8 @@ def test_dashboard_covers_what_operators_watch() -> None:
         "newswatch_notify_failures_total",
         "newswatch_ready",
         "newswatch_model_load_seconds",
-        "newswatch_faust_topic_partition_end_offset",
-        "newswatch_faust_topic_partition_offset_commited",
+        "newswatch_kafka_partition_end_offset",
+        "newswatch_kafka_partition_committed_offset",
     } <= used
 
 
@@ -133,3 +134,19 @@ def test_dashboard_is_provisionable() -> None:
     )
     assert provider["providers"][0]["options"]["path"] == "/var/lib/grafana/dashboards"
     assert [d["type"] for d in datasource["datasources"]] == ["prometheus"]
+
+
+_JOB_MATCHER = re.compile(r"\bjob\s*=~?")
+_UP = re.compile(r"(?<![\w:])up(?![\w:])\s*(\{[^}]*\})?")
+
+
+@pytest.mark.parametrize("source", ["dashboard", "rules"])
+def test_targets_are_selected_by_component_never_by_job(source: str) -> None:
+    """Compose and Kubernetes name their jobs differently; both set ``component``."""
+    exprs = dashboard_exprs() if source == "dashboard" else rule_exprs()
+    assert [e for e in exprs if _JOB_MATCHER.search(e)] == []
+    for expr in exprs:
+        for match in _UP.finditer(expr):
+            assert "component=" in (match.group(1) or ""), expr
+    ready = [e for e in exprs if "newswatch_ready" in e]
+    assert ready and all('newswatch_ready{component="worker"}' in e for e in ready)

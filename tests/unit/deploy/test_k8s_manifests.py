@@ -84,6 +84,8 @@ def test_pods_run_non_root_on_a_read_only_root(name: str) -> None:
         assert mounts[paths["/etc/newswatch/config"]]["configMap"]["name"] == "newswatch-config"
         env = {e["name"]: e.get("value") for e in container["env"]}
         assert env["NEWSWATCH_SUBSCRIPTIONS_PATH"] == "/etc/newswatch/config/subscriptions.yaml"
+        # Probes and scrapes come from outside the pod: the default (loopback) is set aside here.
+        assert env["NEWSWATCH_WEB_HOST"] == "0.0.0.0"
 
 
 def test_workers_never_outnumber_partitions() -> None:

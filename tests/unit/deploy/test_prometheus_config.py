@@ -85,3 +85,44 @@ def test_every_operational_failure_has_an_alert() -> None:
         annotations = rule.get("annotations")
         assert isinstance(labels, dict) and labels.get("severity") in {"warning", "critical"}, name
         assert isinstance(annotations, dict) and annotations.get("summary"), name
+
+
+RUNBOOK = DEPLOY / "RUNBOOK.md"
+RUNBOOK_PARTS = ("**What it means.**", "**What to check.**", "**What to do.**")
+
+
+def _runbook_sections() -> dict[str, str]:
+    """``## Heading`` sections of the runbook by their GitHub anchor (lower case, no spaces)."""
+    sections: dict[str, str] = {}
+    for chunk in RUNBOOK.read_text().split("\n## ")[1:]:
+        heading, _, body = chunk.partition("\n")
+        sections[heading.strip().lower().replace(" ", "-")] = body
+    return sections
+
+
+def test_every_rule_links_a_runbook_section_that_says_what_to_do() -> None:
+    sections = _runbook_sections()
+    for name, rule in _alerts().items():
+        annotations = rule["annotations"]
+        assert isinstance(annotations, dict)
+        url = annotations.get("runbook_url")
+        assert url == f"deploy/RUNBOOK.md#{name.lower()}", name
+        path, _, anchor = url.partition("#")
+        assert (DEPLOY.parent / path).is_file()
+        assert anchor in sections, f"{name}: no section '## {name}' in {RUNBOOK.name}"
+        assert all(part in sections[anchor] for part in RUNBOOK_PARTS), name
+    assert set(sections) == {name.lower() for name in _alerts()}, "a section with no rule"
+
+
+def test_compose_scrape_config_labels_each_target_with_its_component() -> None:
+    config = yaml.safe_load((PROMETHEUS / "prometheus.yml").read_text())
+    components = {
+        job["job_name"]: [
+            r["replacement"]
+            for r in job.get("relabel_configs", [])
+            if r.get("target_label") == "component"
+        ]
+        for job in config["scrape_configs"]
+        if job["job_name"].startswith("newswatch")
+    }
+    assert sorted(components.values()) == [["notifier"], ["worker"]]

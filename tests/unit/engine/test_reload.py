@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from prometheus_client import REGISTRY
 
 from newswatch.contracts import Article
 from newswatch.engine import Engine
@@ -15,6 +14,7 @@ from newswatch.engine.datafile import DataFileError
 from newswatch.engine.patterns import load_all
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.watchlist import Watchlist
+from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.settings import Settings
 
 from .conftest import HERE
@@ -71,7 +71,7 @@ CALL = (
 
 
 def _engine_errors() -> float:
-    value = REGISTRY.get_sample_value(
+    value = WORKER_REGISTRY.get_sample_value(
         "newswatch_config_reloads_total", {"kind": "engine", "outcome": "error"}
     )
     return value or 0.0

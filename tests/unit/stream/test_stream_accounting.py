@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import get_args
 
-from prometheus_client import REGISTRY
 from stream_fakes import FakeEngine, make_alert
 
-from newswatch.contracts import Alert, Article
+from newswatch.contracts import Alert, Article, RejectReason, UpdateKind
+from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.settings import Settings
-from newswatch.stream.accounting import OTHER_LANGUAGE, language_label, record_alert, record_batch
+from newswatch.stream.accounting import (
+    OTHER_LANGUAGE,
+    language_label,
+    record_alert,
+    record_batch,
+    zero_worker_series,
+)
 from newswatch.stream.batch import Incoming, process_batch
 from newswatch.stream.routing import Origin, Outgoing
 
@@ -22,7 +29,7 @@ def nowhere(article: Article, alert: Alert) -> list[Outgoing]:
 
 
 def sample(name: str, **labels: str) -> float:
-    return REGISTRY.get_sample_value(name, labels) or 0.0
+    return WORKER_REGISTRY.get_sample_value(name, labels) or 0.0
 
 
 def test_language_label_is_bounded_by_the_engine_languages() -> None:
@@ -62,3 +69,35 @@ def test_a_published_alert_counts_by_update_kind_with_the_delay_since_the_articl
     record_alert(corroborated, None, NOW.timestamp())  # no article time: counted, no delay
     assert sample("newswatch_alerts_emitted_total", **labels) == before + 2
     assert sample("newswatch_end_to_end_delay_seconds_sum") == delay + 10.0
+
+
+def test_closed_label_sets_start_at_zero_so_rates_read_zero() -> None:
+    zero_worker_series(["fr", "en"], ["state_visit", "phone_call"])
+    for reason in get_args(RejectReason):
+        assert (
+            WORKER_REGISTRY.get_sample_value(
+                "newswatch_articles_rejected_total", {"reason": reason}
+            )
+            is not None
+        ), reason
+    for language in ("fr", "en", OTHER_LANGUAGE):
+        assert (
+            WORKER_REGISTRY.get_sample_value(
+                "newswatch_articles_consumed_total", {"language": language}
+            )
+            is not None
+        )
+    for event_type in ("state_visit", "phone_call"):
+        for update in get_args(UpdateKind):
+            labels = {"event_type": event_type, "update": update}
+            assert (
+                WORKER_REGISTRY.get_sample_value("newswatch_alerts_emitted_total", labels)
+                is not None
+            ), labels
+    for kind in ("engine", "subscriptions"):
+        for outcome in ("ok", "error"):
+            labels = {"kind": kind, "outcome": outcome}
+            assert (
+                WORKER_REGISTRY.get_sample_value("newswatch_config_reloads_total", labels)
+                is not None
+            ), labels
