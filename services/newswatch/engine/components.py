@@ -130,6 +130,7 @@ class EntityMentions:
         self.countries: dict[str, str] = {}
         self.not_names: frozenset[str] = frozenset()
         self.title_words: frozenset[int] = frozenset()
+        self.acronyms: dict[str, str] = {}
 
     def configure(self, watchlist: Watchlist, patterns: LanguagePatterns) -> None:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -138,6 +139,7 @@ class EntityMentions:
         self.institutions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.institutions.add("I", [self.nlp.make_doc(p) for p in patterns.institutions])
         self.forms = {}
+        self.acronyms = {}
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
         for alias in watchlist.alias_patterns(patterns.language):
@@ -149,6 +151,8 @@ class EntityMentions:
                 texts |= _inflected(alias.text, *patterns.inflection)
             target = exact if _case_sensitive(alias) else lower
             target.setdefault(key, set()).update(texts)
+            if alias.text.isupper() and alias.text.isalpha() and len(alias.text) <= 5:
+                self.acronyms[alias.text] = alias.entity_id
         for group in patterns.collectives:
             lower.setdefault(f"G|{group.name}|{group.kind}", set()).update(group.phrases)
         for matcher, table in ((self.lower, lower), (self.exact, exact)):
@@ -236,8 +240,23 @@ class EntityMentions:
                 mentions.append(Mention(*body, "entity", key, form="institution"))
             else:
                 mentions.append(Mention(span.start, span.end, "entity", key, form=extra))
+        taken |= {i for m in mentions for i in range(m.start, m.end)}
+        mentions.extend(self._compounds(doc, taken))
         doc._.nw_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
+
+    def _compounds(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """ "EU-Außenminister", "US-Sanktionen": a watched acronym joined by a hyphen to a noun
+        is one word to the tokenizer; it says whose ministers or sanctions, as "European"
+        does in "the European Commission": the body acts for it."""
+        found: list[Mention] = []
+        for token in doc:
+            head, dash, rest = token.text.partition("-")
+            if dash and rest[:1].isupper() and len(rest) > 2 and token.i not in taken:
+                key = self.acronyms.get(head)
+                if key is not None:
+                    found.append(Mention(token.i, token.i + 1, "entity", key, form="institution"))
+        return found
 
     def _inside_a_name(self, span: Span) -> bool:
         """ "Paris Saint-Germain", "Atlético de Madrid", "Washington Post": a capital inside

@@ -555,3 +555,20 @@ def test_sanctions_announced_after_a_day_word_are_imposed(shipped: Engine) -> No
     word, so the sanctions hang on the verb as an oblique, not an object."""
     text = "La Chine a annoncé vendredi des sanctions contre Nancy Pelosi."
     assert _events(shipped, text, "fr") == {("sanctions", "impose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Die EU-Außenminister haben neue Sanktionen gegen den Iran beschlossen.",
+            "European Union",
+        ),
+        ("Die EU-Sanktionen gegen Russland wurden am Freitag verlängert.", "European Union"),
+    ],
+)
+def test_an_acronym_joined_by_a_hyphen_acts(shipped: Engine, text: str, actor: str) -> None:
+    """German writes "EU-Außenminister" as one word: the acronym in it still acts."""
+    article = Article(id="t", text=text, language="de", published_at="2024-03-05T10:00:00+00:00")
+    [alert] = shipped.tag(article, now=NOW)
+    assert [a.name for a in alert.actors] == [actor]
