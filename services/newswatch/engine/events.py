@@ -187,6 +187,10 @@ class RoleReader:
             parties = [p for p in parties if p.end <= history]
         if modality.negated(trigger, tokens):
             return None
+        if "status" in etype.attributes and modality.has(
+            "travel_papers", modality.clause_before(tokens, trigger.start)[-2:]
+        ):
+            return None  # "las visas de viaje", "une agence de voyage": no trip
         said = (
             modality.predicate(trigger) if etype.realised or "status" in etype.attributes else None
         )

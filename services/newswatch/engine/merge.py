@@ -72,7 +72,7 @@ def merge(
     ``country_of`` names the watched country of an ISO code (a visit's host country)."""
     named = {item.mention.event for item in located if not item.mention.anaphoric}
     located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
-    current = [item for item in located if not item.mention.background]
+    current = [_not_its_own_target(i) for i in located if not i.mention.background]
     current = _drop_critics_as_imposers(current)
     events: list[Event] = []
     for item in current:
@@ -109,16 +109,21 @@ def merge(
                 # "De nouvelles sanctions pourraient être adoptées": another decision of the
                 # state that acted just before (it threatens what it imposed).
                 if item.index - previous.evidence[-1].index <= _CONTINUITY:
-                    events.append(
-                        Event(
-                            mention.event,
-                            dict(mention.attributes),
-                            list(previous.actors),
-                            list(mention.targets),
-                            [item],
-                            score(mention),
+                    previous_actors = {a.key for a in previous.actors}
+                    targets = [t for t in mention.targets if t.key not in previous_actors]
+                    if not targets and _continues(previous, mention, etype):
+                        _absorb(previous, item, etype)  # the same decision, told again
+                    else:
+                        events.append(
+                            Event(
+                                mention.event,
+                                dict(mention.attributes),
+                                list(previous.actors),
+                                targets,
+                                [item],
+                                score(mention),
+                            )
                         )
-                    )
                 continue
             near = item.index - _last_named(previous) <= _CONTINUITY
             match = match or same_kind or (previous if near else None)
@@ -159,6 +164,18 @@ def merge(
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
     return [e for e in found if _reportable(e)]
+
+
+def _not_its_own_target(item: Located) -> Located:
+    """No state sanctions, calls or visits itself: a side read on both ends ("the assets the
+    officials hold in the United States", the United States acting by reference) is only the
+    actor. (Dropping such mentions instead lost more true events than it saved.)"""
+    mention = item.mention
+    acting = {a.key for a in mention.actors}
+    if not any(t.key in acting for t in mention.targets):
+        return item
+    targets = [t for t in mention.targets if t.key not in acting]
+    return replace(item, mention=replace(mention, targets=targets))
 
 
 def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[Event]:

@@ -572,3 +572,28 @@ def test_an_acronym_joined_by_a_hyphen_acts(shipped: Engine, text: str, actor: s
     article = Article(id="t", text=text, language="de", published_at="2024-03-05T10:00:00+00:00")
     [alert] = shipped.tag(article, now=NOW)
     assert [a.name for a in alert.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Joe Biden and Xi Jinping came to an agreement on Taiwan on Tuesday."),
+        ("en", "Xi Jinping came to power in China in 2012."),
+        ("es", "El Departamento de Estado revocó las visas de viaje de 49 funcionarios de Cuba."),
+        ("fr", "Emmanuel Macron a visité une agence de voyage à Lyon."),
+    ],
+)
+def test_words_of_travel_that_are_no_trip(shipped: Engine, lang: str, text: str) -> None:
+    assert _visits(shipped, text, lang) == set()
+
+
+def test_a_state_is_never_its_own_target(shipped: Engine) -> None:
+    text = (
+        "Estados Unidos impuso el viernes sanciones a seis oficiales de Venezuela. Las sanciones "
+        "bloquean los activos que los funcionarios tienen en los Estados Unidos."
+    )
+    article = Article(id="t", text=text, language="es", published_at="2024-03-05T10:00:00+00:00")
+    alerts = shipped.tag(article, now=NOW)
+    assert [([a.name for a in x.actors], [t.name for t in x.targets]) for x in alerts] == [
+        (["United States"], ["Venezuela"])
+    ]
