@@ -597,3 +597,31 @@ def test_a_state_is_never_its_own_target(shipped: Engine) -> None:
     assert [([a.name for a in x.actors], [t.name for t in x.targets]) for x in alerts] == [
         (["United States"], ["Venezuela"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le président Macky Sall a foulé le sol guinéen ce mardi pour une visite de deux jours.",
+            {("Macky Sall", "Guinea", "ongoing")},
+        ),
+        (
+            "en",
+            "Vladimir Putin set foot on Chinese soil on Tuesday for a two-day visit.",
+            {("Vladimir Putin", "China", "ongoing")},
+        ),
+        (
+            "de",
+            "Das sagte Olaf Scholz am Dienstag am Rande eines Besuchs in Indonesien.",
+            {("Olaf Scholz", "Indonesia", "ongoing")},
+        ),
+    ],
+)
+def test_arrival_on_a_country_s_soil_and_remarks_on_a_visit_s_sidelines(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """ "le sol guinéen" is Guinea as a place; what is said "on the sidelines of a visit" is said
+    while it goes on."""
+    assert _visits(shipped, text, lang) == expected
