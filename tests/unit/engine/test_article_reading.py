@@ -625,3 +625,25 @@ def test_arrival_on_a_country_s_soil_and_remarks_on_a_visit_s_sidelines(
     """ "le sol guinéen" is Guinea as a place; what is said "on the sidelines of a visit" is said
     while it goes on."""
     assert _visits(shipped, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor", "target"),
+    [
+        ("zh", "美国宣布对中国4名官员进行制裁。", "United States", "China"),
+        (
+            "it",
+            "L'UE ha approvato il nuovo pacchetto di sanzioni contro la Russia.",
+            "European Union",
+            "Russia",
+        ),
+    ],
+)
+def test_more_ways_to_write_an_imposition(
+    shipped: Engine, lang: str, text: str, actor: str, target: str
+) -> None:
+    """ "进行制裁" beside "实施制裁"; Italian writes the EU both "Ue" and "UE"."""
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    [alert] = shipped.tag(article, now=NOW)
+    assert (alert.attributes["action"], [a.name for a in alert.actors]) == ("impose", [actor])
+    assert target in [t.name for t in alert.targets]
