@@ -121,11 +121,17 @@ class RoleReader:
     # --- roles ---------------------------------------------------------------------------------
 
     def subject(
-        self, trigger: Span, parties: list[Party], people_first: bool = False
+        self,
+        trigger: Span,
+        parties: list[Party],
+        people_first: bool = False,
+        first_named: bool = False,
     ) -> tuple[Party | None, bool]:
         """The party that is the grammatical subject of the trigger, and whether it is passive;
         ``people_first`` for trips, which people make ("Saudi minister Adel al-Jubeir made a
-        visit": he travels, not Saudi Arabia)."""
+        visit": he travels, not Saudi Arabia); ``first_named`` for calls, whose actor is the
+        first of the people who spoke ("Trump and Russian President Putin spoke", however the
+        parser heads the pair)."""
         if not trigger.doc.has_annotation("DEP"):
             return None, False
         anchor = trigger.root
@@ -154,9 +160,9 @@ class RoleReader:
                     # itself ("Germany's Olaf Scholz": Scholz); then people.
                     found.sort(
                         key=lambda p: (
-                            people_first and p.participant.kind != "person",
+                            (people_first or first_named) and p.participant.kind != "person",
                             not p.participant.watched,
-                            p.start > child.i or p.end <= child.i,
+                            p.start if first_named else p.start > child.i or p.end <= child.i,
                             p.participant.kind != "person",
                         )
                     )
@@ -432,7 +438,7 @@ class RoleReader:
         # est arrivé ..., au lendemain d'un entretien entre Macron et Issoufou") is not one.
         pool = [p for p in eligible if _distance(trigger, p) <= _SIDE_REACH] or eligible
         with_marked = [p for p in pool if marks[id(p)] == "target"]
-        subject, _ = self.subject(trigger, pool)
+        subject, _ = self.subject(trigger, pool, first_named=True)
         if not with_marked:
             if subject is not None:
                 return [subject], [p for p in pool if p is not subject]

@@ -647,3 +647,17 @@ def test_more_ways_to_write_an_imposition(
     [alert] = shipped.tag(article, now=NOW)
     assert (alert.attributes["action"], [a.name for a in alert.actors]) == ("impose", [actor])
     assert target in [t.name for t in alert.targets]
+
+
+def test_the_first_named_of_two_who_spoke_is_the_caller(shipped: Engine) -> None:
+    """ANNOTATION: with no word on who called, the first-named side is the actor, however the
+    parser heads "X and Russian President Y"."""
+    text = (
+        "President Donald Trump and Russian President Vladimir Putin spoke on the phone on Tuesday."
+    )
+    article = Article(id="t", text=text, language="en", published_at="2024-03-05T10:00:00+00:00")
+    [alert] = shipped.tag(article, now=NOW)
+    assert ([a.name for a in alert.actors], [t.name for t in alert.targets]) == (
+        ["Donald Trump"],
+        ["Vladimir Putin"],
+    )
