@@ -246,7 +246,7 @@ class RoleReader:
             return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and (
             modality.has("threatened", modality.clause_before(tokens, trigger.start))
-            or modality.has("threatened_after", modality.clause_after(tokens, trigger.end))
+            or modality.conditional(trigger, tokens)
             or modality.litotes(trigger, tokens)
             or modality.planned(trigger, tokens)
         ):
@@ -280,7 +280,12 @@ class RoleReader:
                 and attributes.get("action") not in etype.criticism
             ):
                 # "sanctions on four Chinese officials": unnamed targets stand for their country.
-                targets = [p for p in parties if self._targeted_people(p, tokens, trigger)]
+                targets = [
+                    p
+                    for p in parties
+                    if self._targeted_people(p, tokens, trigger)
+                    or (p.form == "demonym" and _in_object(trigger, p))
+                ]
         if etype.foreign_targets:
             # A trip inside one's own country is not a state visit; a destination is on the list.
             home = {p.participant.country for p in actors}
@@ -559,9 +564,19 @@ class RoleReader:
         weak = False
         roles: dict[int, str] = {}
         subject, passive = self.subject(trigger, eligible, people_first=etype.foreign_targets)
-        if subject is not None:
-            # "Macron a été reçu par Modi": the passive subject takes the object's role.
-            roles[id(subject)] = _object_role(spec) if passive and spec.object else spec.subject
+        owner = self._owner_of_measures(trigger, etype, eligible) if not owner_mode else None
+        if owner is not None:
+            # "a promis une réponse aux nouvelles sanctions américaines": the sanctions are
+            # America's, whoever the sentence's subject is.
+            roles[id(owner)] = "actor"
+        elif subject is not None:
+            # "Macron a été reçu par Modi", "Kerimov and Skoch are designated": the passive
+            # subject takes the object's role (for sanctions, always the sanctioned).
+            roles[id(subject)] = (
+                _object_role(spec)
+                if passive and (spec.object or etype.actor_kinds)
+                else spec.subject
+            )
         verbal = not doc_has_pos(trigger) or any(t.pos_ in ("VERB", "AUX") for t in trigger)
         for party in eligible:
             mark = marks[id(party)]
@@ -600,6 +615,7 @@ class RoleReader:
                 if trigger.start < p.start
                 and p.end < trigger.end
                 and trigger.doc[p.end - 1].dep_ in ("compound", "amod", "poss", "nmod:poss")
+                and not _in_object(trigger, p)
             ]
             if inside:
                 roles[id(inside[-1])] = "actor"
@@ -625,6 +641,7 @@ class RoleReader:
                 for p in unmarked
                 if not reporters & set(range(p.start, p.end))
                 and not (p.form == "metonym" and self._after_preposition(p, trigger.doc))
+                and not _in_object(trigger, p)
             ]
             if etype.name == "state_visit":  # people travel, then countries; never organisations
                 candidates = [p for p in candidates if p.participant.kind in ("person", "country")]
@@ -796,6 +813,29 @@ class RoleReader:
             for t in child.subtree
         }
 
+    def _owner_of_measures(
+        self, trigger: Span, etype: EventType, eligible: list[Party]
+    ) -> Party | None:
+        """The state a sanctions noun belongs to ("sanctions américaines", "US sanctions",
+        "Western sanctions"), not one it is imposed on ("sanctions on Russian firms")."""
+        if not etype.actor_kinds or not trigger.doc.has_annotation("POS"):
+            return None
+        if trigger.root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return next(
+            (
+                p
+                for p in eligible
+                if p.form in ("demonym", "group")
+                and p.participant.kind != "person"
+                and self._owns(p, trigger)
+                and not _in_object(trigger, p)
+                and (p.end == trigger.start or p.start == trigger.end or p.start > trigger.root.i)
+                and abs(p.start - trigger.root.i) <= 2
+            ),
+            None,
+        )
+
     @staticmethod
     def _owns(party: Party, trigger: Span) -> bool:
         """A demonym or group at the trigger noun: 'sanctions occidentales', 'US sanctions',
@@ -825,6 +865,21 @@ def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> Non
                 ):
                     visit.targets.append(party)
                     known.add(party.key)
+
+
+def _in_object(trigger: Span, party: Party) -> bool:
+    """The party qualifies the object of a verb inside the trigger ("designated seven Russian
+    oligarchs"): it names whom the measures hit, not whose they are."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    token = trigger.doc[party.end - 1]
+    for _ in range(4):
+        if token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+            return True
+        if token.head.i == token.i or not trigger.start <= token.head.i < trigger.end:
+            return False
+        token = token.head
+    return False
 
 
 def _object_role(spec: Trigger) -> str:

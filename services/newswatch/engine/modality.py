@@ -286,6 +286,17 @@ class Modality:
             token = token.head
         return False
 
+    def conditional(self, trigger: Span, tokens: list[str]) -> bool:
+        """Made to hang on a condition after it, in its clause or in the one a comma opens
+        right after it ("sanctions if it attacks", "Sanktionen angekündigt, falls Russland
+        angreift")."""
+        if self.has("threatened_after", self.clause_after(tokens, trigger.end)):
+            return True
+        end = trigger.end
+        return end < len(tokens) and tokens[end] == "," and self.has(
+            "threatened_after", tokens[end + 1 : end + 3]
+        )
+
     def history_from(self, trigger: Span, tokens: list[str]) -> int | None:
         """Where a stretch-of-time phrase after the trigger starts ("The trip comes six weeks
         after Modi's visit to Moscow"): who is named beyond it belongs to the earlier event."""

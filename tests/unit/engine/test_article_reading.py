@@ -604,7 +604,8 @@ def test_a_state_is_never_its_own_target(shipped: Engine) -> None:
     [
         (
             "fr",
-            "Le président Macky Sall a foulé le sol guinéen ce mardi pour une visite de deux jours.",
+            "Le président Macky Sall a foulé le sol guinéen ce mardi pour une visite de deux "
+            "jours.",
             {("Macky Sall", "Guinea", "ongoing")},
         ),
         (
@@ -661,3 +662,72 @@ def test_the_first_named_of_two_who_spoke_is_the_caller(shipped: Engine) -> None
         ["Donald Trump"],
         ["Vladimir Putin"],
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors", "targets"),
+    [
+        (
+            "fr",
+            "La Russie a promis vendredi une réponse dure aux nouvelles sanctions américaines. "
+            "Moscou a dénoncé ces mesures.",
+            ["United States"],
+            [],
+        ),
+        (
+            "en",
+            "Russia was sanctioned by the United States on Friday.",
+            ["United States"],
+            ["Russia"],
+        ),
+        (
+            "en",
+            "The United States imposed new sanctions on Monday. OFAC on Friday designated "
+            "seven Russian oligarchs.",
+            ["United States"],
+            ["Russia"],
+        ),
+    ],
+)
+def test_whose_sanctions_and_on_whom(
+    shipped: Engine, lang: str, text: str, actors: list[str], targets: list[str]
+) -> None:
+    """The owner of "sanctions américaines" imposes them, not the sentence's subject; a passive
+    subject of a sanctions verb is its target; "Russian" in the designated people is the
+    target, never the actor."""
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    imposed = [a for a in shipped.tag(article, now=NOW) if a.attributes["action"] == "impose"]
+    assert [([a.name for a in x.actors], [t.name for t in x.targets]) for x in imposed] == [
+        (actors, targets)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "target"),
+    [
+        (
+            "Russland hat am Donnerstag ein Einreiseverbot für EU-Spitzenpolitiker angekündigt.",
+            "impose",
+            "European Union",
+        ),
+        (
+            "Moskau kündigte ein Einreiseverbot für US-Präsident Joe Biden an.",
+            "impose",
+            "Joe Biden",
+        ),
+        (
+            "Die USA haben Sanktionen gegen Russland angekündigt, falls es angreift.",
+            "threaten",
+            "Russia",
+        ),
+    ],
+)
+def test_sanctions_announced_in_german(
+    shipped: Engine, text: str, action: str, target: str
+) -> None:
+    """ "hat … angekündigt", "kündigte … an" announce a decision; a condition after the comma
+    ("falls es angreift") makes it a threat; "für" names whom an entry ban is for."""
+    article = Article(id="t", text=text, language="de", published_at="2024-03-05T10:00:00+00:00")
+    [alert] = shipped.tag(article, now=NOW)
+    assert alert.attributes["action"] == action
+    assert target in [t.name for t in alert.targets]
