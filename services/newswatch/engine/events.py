@@ -254,6 +254,10 @@ class RoleReader:
         if etype.foreign_targets:
             parties = [self._capital(p, tokens) for p in parties]
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
+        if etype.actor_kinds and attributes.get("action") not in etype.criticism:
+            responding = modality.responder_before(trigger, tokens)
+            if responding is not None:  # "Москва ответит на новые санкции": not Moscow's
+                eligible = [p for p in eligible if p.start >= responding]
         if not etype.actor_kinds:
             # A spokesperson neither travels nor calls on anyone's behalf; "the government" as
             # the state last named acts only where states act (sanctions).
@@ -585,7 +589,13 @@ class RoleReader:
             if mark == "agent" and not verbal:
                 # "a planned visit by Japan's foreign minister": right after the noun, its agent;
                 # further on, "par" belongs to some other verb.
-                if not owner_mode and 0 <= party.start - trigger.end <= 1:
+                gap = trigger.doc[trigger.end : party.start]
+                if (
+                    not owner_mode
+                    and party.start >= trigger.end
+                    and (len(gap) <= 1 or (len(gap) <= 3 and gap[0].pos_ == "VERB"))
+                ):
+                    # "sanctions imposed by the EU": a participle may stand between
                     roles[id(party)] = spec.subject
                 continue
             if mark == "host" and etype.name == "state_visit":

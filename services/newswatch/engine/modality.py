@@ -19,6 +19,8 @@ from newswatch.engine.timeline import Anchor
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 # How "after" hangs on what it introduces: a clause (mark) or, in UD, a noun (case).
 _INTRODUCING_DEPS = ("mark", "case")
+# The longest sanctions noun phrase a "response to" can govern ("новые санкции", "new sanctions").
+_RESPONSE_OBJECT = 3
 # Without a parse, how near "after" its object starts: "nach dem letzten Besuch", "после визита".
 _OBJECT_OF_AFTER = 5
 # How a negation hangs on a verb: "not" (neg), "pas" (advmod), "didn't" (aux + neg).
@@ -293,9 +295,30 @@ class Modality:
         if self.has("threatened_after", self.clause_after(tokens, trigger.end)):
             return True
         end = trigger.end
-        return end < len(tokens) and tokens[end] == "," and self.has(
-            "threatened_after", tokens[end + 1 : end + 3]
+        return (
+            end < len(tokens)
+            and tokens[end] == ","
+            and self.has("threatened_after", tokens[end + 1 : end + 3])
         )
+
+    def responder_before(self, trigger: Span, tokens: list[str]) -> int | None:
+        """Where a "response to" phrase before the trigger starts ("Москва ответит на новые
+        санкции", "Moscow responded to new sanctions"): who is named before it answers the
+        sanctions and did not impose them."""
+        if len(trigger) > _RESPONSE_OBJECT:
+            return None  # a whole verb phrase ("Sanktionen ein Einreiseverbot … verhängt")
+        before = self.clause_before(tokens, trigger.start)
+        found = [
+            i
+            for phrase in self.cues.get("response", ())
+            for i in range(len(before) - len(phrase) + 1)
+            if tuple(before[i : i + len(phrase)]) == phrase
+            # the phrase answers this trigger ("ответит на новые санкции", "responded to the
+            # sanctions"), not other sanctions before it ("als Reaktion auf Sanktionen ein
+            # Einreiseverbot verhängt": Russia's own ban)
+            and len(before) - (i + len(phrase)) <= 1
+        ]
+        return trigger.start - len(before) + min(found) if found else None
 
     def history_from(self, trigger: Span, tokens: list[str]) -> int | None:
         """Where a stretch-of-time phrase after the trigger starts ("The trip comes six weeks

@@ -731,3 +731,30 @@ def test_sanctions_announced_in_german(
     [alert] = shipped.tag(article, now=NOW)
     assert alert.attributes["action"] == action
     assert target in [t.name for t in alert.targets]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        (
+            "ru",
+            "Москва ответит на новые санкции, введенные Евросоюзом против россиян.",
+            "European Union",
+        ),
+        ("en", "Moscow responded to new sanctions imposed by the EU on Friday.", "European Union"),
+        (
+            "de",
+            "Russland hat als Reaktion auf Sanktionen ein Einreiseverbot für EU-Politiker "
+            "verhängt.",
+            "Russia",
+        ),
+    ],
+)
+def test_who_responds_to_sanctions_did_not_impose_them(
+    shipped: Engine, lang: str, text: str, actor: str
+) -> None:
+    """The party before "ответит на", "responded to" answers those sanctions; its own
+    counter-measure after "als Reaktion auf Sanktionen" is still its own."""
+    article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
+    imposed = [a for a in shipped.tag(article, now=NOW) if a.attributes["action"] == "impose"]
+    assert [[a.name for a in x.actors] for x in imposed] == [[actor]]
