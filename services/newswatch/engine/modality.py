@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newswatch.engine.patterns import Cues
-from newswatch.engine.phrases import CLAUSE_BREAKS, contains, phrase_words
+from newswatch.engine.phrases import CLAUSE_BREAKS, contains, occurrences, phrase_words
 from newswatch.engine.timeline import Anchor
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -309,14 +309,12 @@ class Modality:
             return None  # a whole verb phrase ("Sanktionen ein Einreiseverbot … verhängt")
         before = self.clause_before(tokens, trigger.start)
         found = [
-            i
-            for phrase in self.cues.get("response", ())
-            for i in range(len(before) - len(phrase) + 1)
-            if tuple(before[i : i + len(phrase)]) == phrase
+            start
+            for start, end in occurrences(before, self.cues.get("response", ()))
             # the phrase answers this trigger ("ответит на новые санкции", "responded to the
             # sanctions"), not other sanctions before it ("als Reaktion auf Sanktionen ein
             # Einreiseverbot verhängt": Russia's own ban)
-            and len(before) - (i + len(phrase)) <= 1
+            if len(before) - end <= 1
         ]
         return trigger.start - len(before) + min(found) if found else None
 
@@ -397,13 +395,7 @@ def _past(verb: Token) -> bool:
 
 def _last_match(window: list[str], phrases: Iterable[tuple[str, ...]]) -> int | None:
     """Where the last word of the last phrase found in ``window`` sits."""
-    found = [
-        i + len(phrase) - 1
-        for phrase in phrases
-        for i in range(len(window) - len(phrase) + 1)
-        if tuple(window[i : i + len(phrase)]) == phrase
-    ]
-    return max(found, default=None)
+    return max((end - 1 for _, end in occurrences(window, phrases)), default=None)
 
 
 def _governed_by(trigger: Span, lemmas: set[str]) -> bool:

@@ -3,7 +3,7 @@ bound a cue's reach. Shared by the modality, role and time readers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -21,9 +21,14 @@ def phrase_words(make_doc: Callable[[str], Doc], phrase: str) -> tuple[str, ...]
     return tuple(result)
 
 
-def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+def occurrences(window: list[str], phrases: Iterable[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Every place a phrase occurs in ``window``, as (start, end), phrase by phrase."""
     for phrase in phrases:
         n = len(phrase)
-        if any(tuple(window[i : i + n]) == phrase for i in range(len(window) - n + 1)):
-            return True
-    return False
+        for i in range(len(window) - n + 1):
+            if tuple(window[i : i + n]) == phrase:
+                yield i, i + n
+
+
+def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    return next(occurrences(window, phrases), None) is not None
