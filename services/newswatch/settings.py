@@ -132,6 +132,8 @@ class Settings(BaseSettings):
     poll_concurrency: int = Field(default=64, ge=1)  # pages in flight over all hosts
     poll_robots_ttl_s: float = Field(default=3600.0, ge=0)
     poll_max_entries: int = Field(default=200, ge=1)  # newest entries read per feed poll
+    # Service mode: first polls spread over this long, so a restart does not hit every site at once.
+    poll_start_spread_s: float = Field(default=30.0, ge=0)
     # Sources split between pollers by a stable hash of their name: this poller takes index i
     # of n (``--shard i/n``).
     poll_shard_index: int = Field(default=0, ge=0)

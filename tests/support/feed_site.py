@@ -229,6 +229,10 @@ class FeedSite:
             "/loop/a": lambda r: self._redirect(r, "/loop/b"),
             "/loop/b": lambda r: self._redirect(r, "/loop/a"),
             "/hop": lambda r: self._redirect(r, "/feeds/two.xml"),
+            "/feeds/to-metadata": lambda r: self._redirect(r, "http://169.254.169.254/latest/"),
+            "/feeds/to-localhost": lambda r: self._redirect(
+                r, f"http://localhost:{self.port}/feeds/two.xml"
+            ),
             "/huge": self._huge,
             "/gzip-bomb": self._gzip_bomb,
             "/stall": self._stall,

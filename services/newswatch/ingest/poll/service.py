@@ -165,11 +165,13 @@ class Poller:
     async def run(self, stop: asyncio.Event) -> None:
         """Poll each source every ``interval``, the file re-read as it changes, until ``stop``.
 
-        First polls are spread over up to 30 s so a restart does not hit every site at once.
+        First polls are spread over ``poll_start_spread_s`` so a restart does not hit every site
+        at once.
         """
         due: dict[str, float] = {}
         running: dict[str, asyncio.Task[SourceReport]] = {}
         next_prune = 0.0
+        spread = self.settings.poll_start_spread_s
         try:
             while not stop.is_set():
                 if self.sources.refresh():
@@ -182,7 +184,8 @@ class Poller:
                     next_prune = now + _PRUNE_EVERY_S
                 for source in mine:
                     first = due.setdefault(
-                        source.name, now + random.random() * min(source.interval_s, 30.0)
+                        source.name,
+                        now + random.random() * min(source.interval_s, spread),
                     )
                     if source.name not in running and first <= now:
                         running[source.name] = asyncio.create_task(self.poll_source(source))
