@@ -217,8 +217,8 @@ class Fetcher:
                 return Fetched("bad_url", current, detail=str(exc))
             except OSError as exc:  # the name does not resolve
                 return Fetched("network", current, detail=f"cannot resolve: {exc}")
-            if robots and not await self.robots.allowed(current, allow_private, open_hop):
-                return Fetched("robots", current, detail="disallowed by robots.txt")
+            if robots and (refusal := await self.robots.refusal(current, allow_private, open_hop)):
+                return refusal
             request_headers = {"Accept": _ACCEPT[kind]}
             if first:
                 request_headers |= dict(headers)
