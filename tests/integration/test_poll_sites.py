@@ -255,3 +255,56 @@ def test_two_pollers_split_the_sources_and_never_publish_the_same_entry(
     assert published[0] and published[1]
     assert not published[0] & published[1]
     assert len(published[0] | published[1]) == 8
+
+
+def test_service_mode_serves_its_endpoints_polls_and_follows_file_changes(
+    site: FeedSite, tmp_path: Path
+) -> None:
+    import asyncio
+    import threading
+
+    import httpx
+
+    from newswatch.ingest.poll.run import poll_forever
+    from newswatch.ingest.poll.sources import LiveSources
+    from newswatch.kafka.broker import free_port
+    from support.feed_site import wait_until
+
+    port = free_port()
+    settings = poll_settings(poll_state_dir=tmp_path / "state", poll_metrics_port=port)
+    path = write_sources(tmp_path / "s.yaml", [_source(site, "gull", "/feeds/two.xml")])
+    collected = Collected()
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+    failures: list[BaseException] = []
+
+    def serve() -> None:
+        try:
+            loop.run_until_complete(poll_forever(settings, LiveSources(path), collected, stop))
+        except BaseException as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: len(collected.articles) == 2, 15), failures
+        assert httpx.get(f"{base}/healthz", timeout=5).json() == {"alive": True}
+        assert wait_until(lambda: httpx.get(f"{base}/readyz", timeout=5).status_code == 200, 5)
+        metrics = httpx.get(f"{base}/metrics", timeout=5).text
+        assert 'newswatch_poll_fetches_total{kind="feed",outcome="ok"}' in metrics
+        assert 'newswatch_build_info{role="poller"' in metrics
+        assert "newswatch_ready" not in metrics and "newswatch_notify_" not in metrics
+        assert httpx.get(f"{base}/table", timeout=5).status_code == 404
+
+        # A new source in the file is picked up without a restart.
+        write_sources(
+            path,
+            [_source(site, "gull", "/feeds/two.xml"), _source(site, "atom", "/feeds/atom.xml")],
+        )
+        assert wait_until(lambda: len(collected.articles) == 3, 15)
+        assert collected.articles[-1].url == site.url("/news/lighthouse-keeper")
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=10)
+    assert not thread.is_alive() and not failures

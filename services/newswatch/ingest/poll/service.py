@@ -174,8 +174,8 @@ class Poller:
         spread = self.settings.poll_start_spread_s
         try:
             while not stop.is_set():
-                if self.sources.refresh():
-                    due = {}
+                # A changed file: new sources start now, the others keep their schedule.
+                self.sources.refresh()
                 mine = self.mine()
                 self._track(mine)
                 now = time.monotonic()
