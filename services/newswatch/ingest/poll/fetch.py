@@ -210,11 +210,16 @@ class Fetcher:
                     raise httpx.InvalidURL("no host")
                 if not open_hop:
                     port = target.port or (443 if target.scheme == "https" else 80)
-                    check_addresses(target.host, await resolve(target.host, port))
+                    addresses = await asyncio.wait_for(
+                        resolve(target.host, port), self.settings.poll_connect_timeout_s
+                    )
+                    check_addresses(target.host, addresses)
             except Refused as exc:
                 return Fetched("refused", current, detail=str(exc), refused=exc.reason)
             except (httpx.InvalidURL, ValueError) as exc:
                 return Fetched("bad_url", current, detail=str(exc))
+            except TimeoutError:
+                return Fetched("timeout", current, detail=f"resolving {target.host} timed out")
             except OSError as exc:  # the name does not resolve
                 return Fetched("network", current, detail=f"cannot resolve: {exc}")
             if robots and (refusal := await self.robots.refusal(current, allow_private, open_hop)):

@@ -178,6 +178,8 @@ class Poller:
                 self.sources.refresh()
                 mine = self.mine()
                 self._track(mine)
+                names = {s.name for s in mine}
+                due = {name: at for name, at in due.items() if name in names}  # removed sources
                 now = time.monotonic()
                 if now >= next_prune:
                     await asyncio.to_thread(self.store.prune, older_than_s=SEEN_RETENTION_S)
