@@ -14,14 +14,12 @@ allows its private network. No outcome here raises: a fetch returns what happene
 from __future__ import annotations
 
 import asyncio
-import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin
 
-import certifi
 import httpcore
 import httpx
 
@@ -114,7 +112,7 @@ class _Transport(httpx.AsyncHTTPTransport):
     def __init__(self, backend: httpcore.AsyncNetworkBackend | None, limits: httpx.Limits):
         super().__init__(trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            ssl_context=httpx.create_ssl_context(),  # httpx's own defaults (certifi)
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
