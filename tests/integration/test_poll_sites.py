@@ -304,6 +304,13 @@ def test_service_mode_serves_its_endpoints_polls_and_follows_file_changes(
         )
         assert wait_until(lambda: len(collected.articles) == 3, 15)
         assert collected.articles[-1].url == site.url("/news/lighthouse-keeper")
+        assert 'source="atom"' in httpx.get(f"{base}/metrics", timeout=5).text
+
+        # A source removed from the file takes its series along (no silent-source alert for it).
+        write_sources(path, [_source(site, "gull", "/feeds/two.xml")])
+        assert wait_until(
+            lambda: 'source="atom"' not in httpx.get(f"{base}/metrics", timeout=5).text, 10
+        )
     finally:
         loop.call_soon_threadsafe(stop.set)
         thread.join(timeout=10)

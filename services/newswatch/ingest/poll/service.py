@@ -157,6 +157,7 @@ class Poller:
         await self.fetcher.aclose()
 
     async def poll_once(self) -> RoundReport:
+        await asyncio.to_thread(self.store.prune, older_than_s=SEEN_RETENTION_S)
         mine = self.mine()
         self._track(mine)
         reports = await asyncio.gather(*(self.poll_source(s) for s in mine))
@@ -206,6 +207,13 @@ class Poller:
 
     def _track(self, mine: Sequence[Source]) -> None:
         POLL_SOURCES.set(len(mine))
+        # A source gone from the file takes its series with it: a stale last-article time would
+        # make NewswatchSourceSilent fire for an outlet nobody follows any more.
+        for name in self._tracked - {s.name for s in mine}:
+            self._tracked.discard(name)
+            for gauge in (POLL_SOURCE_LAST_ARTICLE, POLL_SOURCE_LAST_OK):
+                with contextlib.suppress(KeyError):
+                    gauge.remove(name)
         for source in mine:
             if source.name not in self._tracked:  # first sight: the stored time, else now
                 self._tracked.add(source.name)
