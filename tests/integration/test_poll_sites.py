@@ -139,6 +139,14 @@ def test_every_kind_is_read_and_misbehaving_sources_never_stop_the_others(
         assert after > count, outcome
 
 
+def test_a_passing_failure_is_retried_and_the_feed_read(site: FeedSite, tmp_path: Path) -> None:
+    settings = poll_settings(poll_state_dir=tmp_path / "state")
+    sources = write_sources(tmp_path / "s.yaml", [_source(site, "flaky", "/feeds/flaky.xml")])
+    report = poll_round(settings, sources, Collected())
+    assert (report.sources[0].outcome, report.published) == ("ok", 2)
+    assert site.hits["/feeds/flaky.xml"] == 2
+
+
 def test_a_50_mb_body_is_abandoned_at_the_limit(site: FeedSite, tmp_path: Path) -> None:
     settings = poll_settings(poll_state_dir=tmp_path / "state", poll_max_feed_bytes=1_000_000)
     sources = write_sources(

@@ -4,10 +4,10 @@ Everything served is invented for these tests (the towns, papers and people do n
 server listens on 127.0.0.1 only, on a free port, in a daemon thread; ``hits`` counts requests
 per path so tests can see retries and conditional GETs.
 
-Misbehaving paths: ``/feeds/error.xml`` (500 every time), ``/loop/a`` <-> ``/loop/b`` (a redirect
-loop), ``/huge`` (a 50 MB body generated as it is sent, never stored), ``/stall`` (headers never
-come), ``/trickle`` (a byte a second), ``/feeds/broken.xml`` (malformed XML with entries),
-``/feeds/garbage.xml`` (not a feed at all).
+Misbehaving paths: ``/feeds/error.xml`` (500 every time), ``/feeds/flaky.xml`` (503 once),
+``/loop/a`` <-> ``/loop/b`` (a redirect loop), ``/huge`` (a 50 MB body generated as it is sent,
+never stored), ``/gzip-bomb``, ``/stall`` (headers never come), ``/trickle`` (a byte a second),
+``/feeds/broken.xml`` (malformed XML with entries), ``/feeds/garbage.xml`` (not a feed at all).
 """
 
 from __future__ import annotations
@@ -233,6 +233,7 @@ class FeedSite:
             "/feeds/to-localhost": lambda r: self._redirect(
                 r, f"http://localhost:{self.port}/feeds/two.xml"
             ),
+            "/feeds/flaky.xml": self._flaky,
             "/huge": self._huge,
             "/gzip-bomb": self._gzip_bomb,
             "/stall": self._stall,
@@ -278,6 +279,16 @@ class FeedSite:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
+    def _flaky(self, h: BaseHTTPRequestHandler) -> None:
+        """503 with Retry-After the first time, the two-entry feed after that."""
+        if self.hits["/feeds/flaky.xml"] == 1:
+            h.send_response(503)
+            h.send_header("Retry-After", "0")
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        self._feed(h, "/feeds/flaky.xml", self.feeds["/feeds/two.xml"])
 
     def _huge(self, h: BaseHTTPRequestHandler) -> None:
         """50 MB, chunked (no Content-Length to refuse early): generated as it is sent."""
