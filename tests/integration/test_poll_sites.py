@@ -15,7 +15,7 @@ import pytest
 from poll_support import Collected, poll_round, poll_settings, sample, write_sources
 
 from newswatch.ingest.ids import id_from_url
-from support.feed_site import FOOTER, NAV, PAGES, FeedSite
+from support.feed_site import FOOTER, NAV, PAGES, FeedSite, rss
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -145,6 +145,22 @@ def test_a_passing_failure_is_retried_and_the_feed_read(site: FeedSite, tmp_path
     report = poll_round(settings, sources, Collected())
     assert (report.sources[0].outcome, report.published) == ("ok", 2)
     assert site.hits["/feeds/flaky.xml"] == 2
+
+
+def test_a_page_listed_by_two_feeds_is_fetched_once(site: FeedSite, tmp_path: Path) -> None:
+    link = site.url("/news/slow/lighthouse-keeper")
+    for name in ("world", "europe"):
+        site.extra[f"/feeds/{name}.xml"] = rss(site.base, [(link, "Keeper", f"From {name}.")])
+    settings = poll_settings(poll_state_dir=tmp_path / "state")
+    sources = write_sources(
+        tmp_path / "s.yaml",
+        [_source(site, n, f"/feeds/{n}.xml") for n in ("world", "europe")],
+    )
+    collected = Collected()
+    report = poll_round(settings, sources, collected)
+    assert [r.new for r in report.sources] == [1, 1]
+    assert site.hits["/news/slow/lighthouse-keeper"] == 1
+    assert [a.url for a in collected.articles] == [link]
 
 
 def test_a_50_mb_body_is_abandoned_at_the_limit(site: FeedSite, tmp_path: Path) -> None:

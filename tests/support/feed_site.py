@@ -234,6 +234,7 @@ class FeedSite:
                 r, f"http://localhost:{self.port}/feeds/two.xml"
             ),
             "/feeds/flaky.xml": self._flaky,
+            "/news/slow/lighthouse-keeper": self._slow_page,
             "/huge": self._huge,
             "/gzip-bomb": self._gzip_bomb,
             "/stall": self._stall,
@@ -279,6 +280,17 @@ class FeedSite:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
+    def _slow_page(self, h: BaseHTTPRequestHandler) -> None:
+        """A page that takes half a second, so two sources asking for it overlap."""
+        self.release.wait(0.5)
+        body = page_html("/news/lighthouse-keeper", self.base)
+        self._send(
+            h,
+            200,
+            body.replace(b"/news/lighthouse-keeper", b"/news/slow/lighthouse-keeper"),
+            "text/html",
+        )
 
     def _flaky(self, h: BaseHTTPRequestHandler) -> None:
         """503 with Retry-After the first time, the two-entry feed after that."""

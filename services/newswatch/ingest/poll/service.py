@@ -21,7 +21,7 @@ from newswatch.contracts import Article
 from newswatch.ingest.html import Page, extract_page
 from newswatch.ingest.poll.articles import build_article, entry_key
 from newswatch.ingest.poll.entries import Entry, Feed, FeedKind, NotAFeed, parse_feed
-from newswatch.ingest.poll.fetch import KINDS, OUTCOMES, Fetcher
+from newswatch.ingest.poll.fetch import KINDS, OUTCOMES, Fetched, Fetcher
 from newswatch.ingest.poll.guard import REFUSED_REASONS, SCHEMES, RefusedReason
 from newswatch.ingest.poll.seen import SeenStore, Validators
 from newswatch.ingest.poll.sources import LiveSources, Source
@@ -146,6 +146,7 @@ class Poller:
         self._publish_lock = asyncio.Lock()
         self.polls_done = 0
         self._tracked: set[str] = set()
+        self._in_flight: dict[tuple[str, bool], asyncio.Future[tuple[Fetched, Page | None]]] = {}
         zero_poller_series()
 
     def mine(self) -> list[Source]:
@@ -316,13 +317,7 @@ class Poller:
         page: Page | None = None
         served_from = None
         if link and source.fetch_pages:
-            async with self._pages:
-                fetched = await self.fetcher.fetch(
-                    link,
-                    kind="page",
-                    max_bytes=self.settings.poll_max_page_bytes,
-                    allow_private=source.allow_private_network,
-                )
+            fetched, page = await self._page(link, key, source.allow_private_network)
             if fetched.outcome == "refused":
                 log.warning(
                     "refused %s from %s: %s",
@@ -332,11 +327,33 @@ class Poller:
                     extra={"source": source.name, "reason": fetched.refused},
                 )
                 return _Done(key, refused=fetched.refused or "reserved")
-            content_type = (fetched.content_type or "text/html").lower()
-            if fetched.ok and any(t in content_type for t in _HTML_TYPES):
-                page = await asyncio.to_thread(extract_page, fetched.body)
-                served_from = fetched.url
+            served_from = fetched.url if page is not None else None
         return _Done(key, build_article(entry, source, feed.title, page, served_from))
+
+    async def _page(self, link: str, key: str, allow_private: bool) -> tuple[Fetched, Page | None]:
+        """One fetch per page in flight: an outlet's section feeds often list the same article,
+        and each would otherwise spend the host's politeness budget on it."""
+        share = (key, allow_private)
+        task = self._in_flight.get(share)
+        if task is None:
+            task = asyncio.ensure_future(self._fetch_page(link, allow_private))
+            self._in_flight[share] = task
+            task.add_done_callback(lambda _: self._in_flight.pop(share, None))
+        # Shielded: one waiter cancelled (its source's task stopped) leaves the others theirs.
+        return await asyncio.shield(task)
+
+    async def _fetch_page(self, link: str, allow_private: bool) -> tuple[Fetched, Page | None]:
+        async with self._pages:
+            fetched = await self.fetcher.fetch(
+                link,
+                kind="page",
+                max_bytes=self.settings.poll_max_page_bytes,
+                allow_private=allow_private,
+            )
+        content_type = (fetched.content_type or "text/html").lower()
+        if fetched.ok and any(t in content_type for t in _HTML_TYPES):
+            return fetched, await asyncio.to_thread(extract_page, fetched.body)
+        return fetched, None
 
     def _publish(self, articles: Sequence[Article]) -> list[Article]:
         """Send and wait for the acknowledgements; the articles that went to the topic (the
