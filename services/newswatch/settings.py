@@ -129,7 +129,7 @@ class Settings(BaseSettings):
     # Politeness per host: requests in flight at once, and seconds between request starts.
     poll_host_concurrency: int = Field(default=2, ge=1)
     poll_host_interval_s: float = Field(default=1.0, ge=0)
-    poll_concurrency: int = Field(default=64, ge=1)  # pages in flight over all hosts
+    poll_concurrency: int = Field(default=64, ge=1)  # requests in flight over all hosts
     poll_robots_ttl_s: float = Field(default=3600.0, ge=0)
     poll_max_entries: int = Field(default=200, ge=1)  # newest entries read per feed poll
     # Service mode: first polls spread over this long, so a restart does not hit every site at once.

@@ -145,6 +145,9 @@ class Fetcher:
         self.limiter = limiter or HostLimiter(
             settings.poll_host_concurrency, settings.poll_host_interval_s
         )
+        # Requests in flight over all hosts, taken after the host's own slot: a host's queue
+        # of pages waiting for their turn never holds slots the other hosts could use.
+        self._slots = asyncio.Semaphore(settings.poll_concurrency)
         self._open = _client(settings, None)
         self._guarded = _client(settings, GuardedBackend())
         self.robots = Robots(self, settings.poll_user_agent, settings.poll_robots_ttl_s)
@@ -270,7 +273,7 @@ class Fetcher:
         kind: Kind,
     ) -> _Attempt:
         where = str(url)
-        async with self.limiter.slot(url.netloc.decode("ascii", "replace")):
+        async with self.limiter.slot(url.netloc.decode("ascii", "replace")), self._slots:
             try:
                 async with asyncio.timeout(self.settings.poll_fetch_timeout_s):
                     return await self._request(client, url, headers, max_bytes, kind)

@@ -142,7 +142,6 @@ class Poller:
         self.publisher = publisher
         self.store = store
         self.fetcher = fetcher or Fetcher(settings)
-        self._pages = asyncio.Semaphore(settings.poll_concurrency)
         self._publish_lock = asyncio.Lock()
         self.polls_done = 0
         self._tracked: set[str] = set()
@@ -343,13 +342,12 @@ class Poller:
         return await asyncio.shield(task)
 
     async def _fetch_page(self, link: str, allow_private: bool) -> tuple[Fetched, Page | None]:
-        async with self._pages:
-            fetched = await self.fetcher.fetch(
-                link,
-                kind="page",
-                max_bytes=self.settings.poll_max_page_bytes,
-                allow_private=allow_private,
-            )
+        fetched = await self.fetcher.fetch(
+            link,
+            kind="page",
+            max_bytes=self.settings.poll_max_page_bytes,
+            allow_private=allow_private,
+        )
         content_type = (fetched.content_type or "text/html").lower()
         if fetched.ok and any(t in content_type for t in _HTML_TYPES):
             return fetched, await asyncio.to_thread(extract_page, fetched.body)
