@@ -23,7 +23,7 @@ PACKAGE = REPO / "services" / "newswatch"
 # (top-level folder, package folder, file pattern)
 MIRRORS = [
     ("schemas", "schemas", "*.json"),
-    ("deploy/config", "config", "subscriptions.yaml"),
+    ("deploy/config", "config", "*.yaml"),
     ("deploy/local", "kafka/local", "pom.xml"),
     ("deploy/local", "kafka/local", "*.properties"),
     ("deploy/local", "kafka/local", "*.template"),

@@ -35,3 +35,14 @@ def test_model_per_language_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> Non
     assert settings.model_for("en") == "en_core_web_sm"
     assert settings.model_for("fr") == "fr_core_news_sm"
     assert settings.model_for("ru") is None
+
+
+def test_a_poller_shard_must_be_one_of_the_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_COUNT", "2")
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_INDEX", "1")
+    assert Settings().poll_shard_index == 1
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_INDEX", "2")
+    with pytest.raises(ValidationError, match="NEWSWATCH_POLL_SHARD_INDEX"):
+        Settings()
