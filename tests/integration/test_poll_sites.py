@@ -151,7 +151,10 @@ def test_a_page_listed_by_two_feeds_is_fetched_once(site: FeedSite, tmp_path: Pa
     link = site.url("/news/slow/lighthouse-keeper")
     for name in ("world", "europe"):
         site.extra[f"/feeds/{name}.xml"] = rss(site.base, [(link, "Keeper", f"From {name}.")])
-    settings = poll_settings(poll_state_dir=tmp_path / "state")
+    # The page takes half a second: a read timeout of 0.5 s would race it and retry.
+    settings = poll_settings(
+        poll_state_dir=tmp_path / "state", poll_read_timeout_s=3.0, poll_fetch_timeout_s=5.0
+    )
     sources = write_sources(
         tmp_path / "s.yaml",
         [_source(site, n, f"/feeds/{n}.xml") for n in ("world", "europe")],
