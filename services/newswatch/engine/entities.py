@@ -161,6 +161,35 @@ def speaking_for(party: Party, found: list[Party], doc: Doc, kinds: tuple[str, .
     return Party(owner.participant, party.start, party.end, party.surface, "acting")
 
 
+_OF = frozenset({"of", "de", "du", "des", "d'", "del", "della", "von", "der", "di"})
+_ARTICLES = frozenset({"the", "la", "le", "l'", "les", "el", "die", "des", "dell'"})
+
+
+def _introduces(doc: Doc, end: int, name: int) -> bool:
+    """The words from a title's ``end`` to a ``name`` make an apposition: none, one, or lower-case
+    words then a comma ("président congolais, Félix Tshisekedi")."""
+    if name < end:
+        return False
+    gap = doc[end:name]
+    if len(gap) <= 1:
+        return True
+    return (
+        len(gap) <= 3 and gap[-1].text == "," and all(t.is_lower and t.is_alpha for t in gap[:-1])
+    )
+
+
+def _heads(doc: Doc, end: int, name: int) -> bool:
+    """ "président de l'UA", "head of the AU": an of-word (and an article) joins the title to
+    the name."""
+    gap = [t.lower_ for t in doc[end:name]]
+    return 1 <= len(gap) <= 2 and gap[0] in _OF and (len(gap) == 1 or gap[1] in _ARTICLES)
+
+
+def _a_body(mention: Mention, watchlist: Watchlist) -> bool:
+    entity = watchlist.get(mention.key)
+    return entity is not None and entity.kind == "organisation"
+
+
 def parties(
     sentence: Span, mentions: list[Mention], watchlist: Watchlist, titles: TitleResolver
 ) -> list[Party]:
@@ -192,13 +221,20 @@ def parties(
                 if mention.key == "counterpart"
                 else []
             )
-            # "le président Xi Jinping": a title right before a name introduces that name.
+            # "le président Xi Jinping", "le président congolais, Félix Tshisekedi": a title
+            # right before a name (or an adjective and a comma before it) introduces that name.
             named_next = any(
-                m.kind in ("entity", "person") and 0 <= m.start - mention.end <= 1 for m in inside
+                m.kind in ("entity", "person") and _introduces(doc, mention.end, m.start)
+                for m in inside
+            )
+            # "actuel président de l'UA": the head of a body, no state's president.
+            of_body = any(
+                m.kind == "entity" and _heads(doc, mention.end, m.start) and _a_body(m, watchlist)
+                for m in inside
             )
             holder = (
                 None
-                if named_next and mention.country is None
+                if (named_next and mention.country is None) or of_body
                 else titles.resolve(mention.key, mention.country, others)
             )
             country = titles.country(mention.country)

@@ -31,7 +31,11 @@ _CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
 _STATE_KINDS = ("country", "organisation")
 # Words that may sit between two names of one list besides punctuation, conjunctions and
 # determiners: "Sall of Senegal, Ruto of Kenya", "Kaboré du Burkina Faso".
-_LIST_GLUE = frozenset({"of", "de", "du", "des", "d'", "von", "del", "di"})
+# Words that may stand between two listed names besides punctuation, conjunctions, determiners
+# and titles: "le Sénégalais Macky Sall, actuel président de l'UA, et le Nigérian ...".
+_LIST_GLUE = frozenset(
+    {"of", "de", "du", "des", "d'", "von", "del", "di", "actuel", "actuelle", "current"}
+)
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.
 _OWNER_REACH = 4
@@ -393,15 +397,21 @@ class RoleReader:
     def abroad(self, talks: EventMention, etype: EventType) -> list[EventMention]:
         """Talks held in one side's country are the other side's trip there: "Mondino met her
         Brazilian counterpart in Brasília", "À Yaoundé, Macron s'est entretenu avec Biya".
-        Talks in a third country stay talks."""
+        Talks in a third country ("À Antalya, Lavrov a rencontré Kuleba") are talks, and each
+        side's trip to that country."""
         trigger = talks.trigger
         tokens = [t.lower_ for t in trigger.doc]
         places = [
             p
             for p in talks.parties
             if p.participant.kind == "country"
-            and p.form in ("metonym", "place")
-            and self.marker_in(tokens, p.start) == "target"
+            and (
+                (p.form in ("metonym", "place") and self.marker_in(tokens, p.start) == "target")
+                # "dans le sud de la Turquie", "in Turkey": a country named as the place
+                or (p.form == "name" and p.start > 0 and tokens[p.start - 1] in self.locatives)
+                # "À Antalya, dans le sud de la Turquie, Lavrov a rencontré ..."
+                or (p.form == "name" and tokens[0] in self.locatives and _fronted(p, trigger))
+            )
             and (_same_clause(trigger, p) or _fronted(p, trigger))
         ]
         city = self._city_after(trigger)
@@ -414,11 +424,19 @@ class RoleReader:
         sides = [p for p in talks.actors + talks.targets if p.participant.kind == "person"]
         hosts = [p for p in sides if p.participant.country == host]
         guests = [p for p in sides if p.participant.country not in (None, host)]
-        if not hosts or not guests:
+        if not guests:
             return []
+        if not hosts and (
+            len(guests) < 2
+            or not (
+                (place.start > 0 and tokens[place.start - 1] in self.locatives)
+                or place.form == "name"
+            )
+        ):
+            return []  # a third country must be named as the place: "in Munich", "en Turquie"
         spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
         status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
-        return [
+        trips = [
             replace(
                 talks,
                 event=etype.name,
@@ -430,6 +448,7 @@ class RoleReader:
             )
             for guest in guests
         ]
+        return trips if hosts else [talks, *trips]
 
     def _background(
         self, trigger: Span, tokens: list[str], anchor: Anchor | None, context: Context | None
@@ -553,17 +572,18 @@ class RoleReader:
         }
         # "Giorgia Meloni, le Premier ministre canadien Justin Trudeau, son homologue belge ...":
         # the titles that introduce the next name are part of the list.
+        # "le Kényan William Ruto, le Sénégalais Macky Sall": so are the demonyms before them.
         placing |= {
             i
             for m in getattr(doc._, "nw_mentions", None) or ()
-            if m.kind == "title"
+            if m.kind == "title" or (m.kind == "entity" and m.form == "demonym")
             for i in range(m.start, m.end)
         }
         glue = self.patterns.conjunctions | self.patterns.determiners | _LIST_GLUE
 
         def linked(left: Party, right: Party) -> bool:
             gap = doc[left.end : right.start]
-            return 0 < len(gap) <= 8 and all(
+            return 0 < len(gap) <= 12 and all(
                 t.is_punct or t.lower_ in glue or t.i in placing for t in gap
             )
 
@@ -782,6 +802,10 @@ class RoleReader:
             end = min(end, history)  # "comes weeks after his trip to Moscow": not this trip's
         return self._city_between(trigger.doc, tokens, trigger.start, end, singles)
 
+    def names_gathering(self, doc: Doc) -> bool:
+        """The sentence speaks of a summit ("sommet", "summit", "Gipfel")."""
+        return any(w in t.lower_ for t in doc for w in self.gathering_words)
+
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place
         nearest the summit word ("le sommet de l'Otan à Washington", "the summit in Astana")."""
@@ -814,9 +838,13 @@ class RoleReader:
         for j in range(max(0, start), min(len(doc) - 1, end)):
             if tokens[j] not in markers:
                 continue
-            for n in (3, 2, 1):
+            for n in (4, 3, 2, 1):
                 words = doc[j + 1 : j + 1 + n]
-                if len(words) == n and all(w.text[:1].isupper() for w in words):
+                # "Rio de Janeiro", "Dar es Salaam": short lower-case links inside a name
+                if len(words) == n and all(
+                    w.text[:1].isupper() or (0 < k < n - 1 and w.is_lower and len(w) <= 3)
+                    for k, w in enumerate(words)
+                ):
                     participant = self.city_country(words.text)
                     if participant is not None:
                         return Party(participant, words.start, words.end, words.text, "place")
@@ -1013,7 +1041,10 @@ def _fronted(party: Party, trigger: Span) -> bool:
     Biya" (no other verb in between)."""
     if party.end > trigger.start or not trigger.doc.has_annotation("POS"):
         return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in trigger.doc[party.end : trigger.start])
+    return not any(
+        t.pos_ in ("VERB", "AUX") and not (t.dep_.startswith("aux") and t.head in trigger)
+        for t in trigger.doc[party.end : trigger.start]
+    )
 
 
 def _same_clause(trigger: Span, party: Party) -> bool:

@@ -275,13 +275,18 @@ def _yield(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
         etype = taxonomy[event.event]
         sides = {p.key for p in event.actors + event.targets}
         countries = {p.participant.country for p in event.actors + event.targets}
+        # A trip covers talks with its host's people; talks in a third country ("met Wang Yi in
+        # Munich") are the trip's occasion, not part of it, and stay talks.
         covering = [
             other
             for other in events
             if other.event in etype.yields_to
             and (
-                sides & {p.key for p in other.actors + other.targets}
-                or countries & {p.participant.country for p in other.targets}
+                countries & {p.participant.country for p in other.targets}
+                or (
+                    not taxonomy[other.event].foreign_targets
+                    and sides & {p.key for p in other.actors + other.targets}
+                )
             )
         ]
         if not covering:

@@ -301,6 +301,7 @@ class Engine:
         text = article.text
         located: list[Located] = []
         venue: tuple[int, Party] | None = None  # the summit last placed, and in which sentence
+        filed_at: Party | None = None  # the dateline's place
         with _stage("events"):
             for index, segment in enumerate(item.segments):
                 doc = segment.doc
@@ -315,11 +316,17 @@ class Engine:
                 ]
                 if segment.start < item.dateline:
                     # "ABUJA, Feb 25 -": where the story was filed, not a party to it.
-                    found = [p for p in found if segment.start + doc[p.start].idx >= item.dateline]
+                    filed = [p for p in found if segment.start + doc[p.start].idx < item.dateline]
+                    filed_at = next((p for p in filed if _a_place(p)), None)
+                    found = [p for p in found if p not in filed]
                 found = sorted(
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
                 here = reader.venue(doc, found)
+                if here is None and filed_at is not None and reader.names_gathering(doc):
+                    # "WASHINGTON - la capitale fédérale accueille le sommet": a summit the
+                    # sentence does not place meets where the story was filed.
+                    here = filed_at
                 venue = (index, here) if here is not None else venue
                 context = Context(today, dated, discourse, index)
                 triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]
@@ -411,6 +418,10 @@ _DATELINE = re.compile(
 
 # A summit's place holds for trips told at most this many sentences after it.
 _SUMMIT_REACH = 3
+
+
+def _a_place(party: Party) -> bool:
+    return party.participant.kind == "country" and party.form in ("metonym", "place")
 
 
 def _to_the_summit(trip: EventMention, placed_in: int, venue: Party, sentence: int) -> None:
