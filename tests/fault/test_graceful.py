@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from fault_support import prepare_topics, wait_for
 from worker_support import (
     WorkerProcess,
     committed,
@@ -31,6 +30,7 @@ from newswatch.kafka import make_producer
 from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
 from newswatch.stream.guard import EXIT_AGENT_FAILED
+from support.fault_support import prepare_topics, wait_for
 
 pytestmark = [pytest.mark.fault, pytest.mark.timeout(180)]
 
