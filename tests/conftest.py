@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.kafka.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 
 # -- Kafka ----------------------------------------------------------------------------------------
 

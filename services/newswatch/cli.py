@@ -136,8 +136,15 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from newswatch.stream.local import run_local
-
+    try:  # a development tool: in a checkout, not in the wheel or the image
+        from newswatch_dev.local import run_local
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("newswatch_dev"):
+            raise
+        raise CommandError(
+            "run is the local demo of a checkout (make run): an installed newswatch has no "
+            "embedded broker; start the worker, notify and ingest commands instead"
+        ) from None
     return run_local(settings, args.seeds)
 
 

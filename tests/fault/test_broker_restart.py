@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from worker_support import isolated_settings, newswatch_worker, worker_process
 
-from newswatch.kafka.broker import EmbeddedKafka, broker_pids
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_pids
 from support.fault_corpus import Passage
 from support.fault_support import (
     Feeder,

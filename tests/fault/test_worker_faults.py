@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from worker_support import isolated_settings, newswatch_worker, worker_process
 
-from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
+from newswatch_dev.broker import free_port
 from support.fault_corpus import Passage
 from support.fault_support import (
     Feeder,

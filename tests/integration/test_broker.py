@@ -20,10 +20,10 @@ from aiokafka.structs import TopicPartition
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from kafka.errors import KafkaError
 
-from newswatch.kafka.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 from newswatch.kafka.clients import faust_credentials, make_admin, make_consumer, make_producer
 from newswatch.kafka.topics import ensure_topics
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -253,7 +253,7 @@ def test_sasl_listener_refuses_a_wrong_password(sasl_broker: EmbeddedKafka) -> N
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newswatch.kafka.broker", *args],
+        [sys.executable, "-m", "newswatch_dev.broker", *args],
         capture_output=True,
         text=True,
         timeout=200,
@@ -265,7 +265,8 @@ def test_cli_start_is_idempotent_and_stop_leaves_no_jvm(tmp_path: Path) -> None:
     port, data_dir = free_port(), tmp_path / "cli"
     where = ["--port", str(port), "--data-dir", str(data_dir)]
     try:
-        started = run_cli("start", *where)
+        # Both ports free ones: port + 1 may be anyone's (it made this test flaky).
+        started = run_cli("start", *where, "--controller-port", str(free_port()))
         assert started.returncode == 0, started.stderr
         assert "ready at" in started.stdout
         [pid] = broker_pids(data_dir)
@@ -292,22 +293,23 @@ def test_the_jvm_dies_with_the_process_that_started_it(tmp_path: Path) -> None:
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from newswatch.kafka.broker import EmbeddedKafka\n"
+        "from newswatch_dev.broker import EmbeddedKafka\n"
         f"EmbeddedKafka(data_dir=Path({str(tmp_path)!r})).start()\n"
         "print('up', flush=True)\n"
         "time.sleep(600)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert parent.stdout is not None and parent.stdout.readline().strip() == "up"
-        assert len(broker_pids(tmp_path)) == 1
-        os.kill(parent.pid, signal.SIGKILL)
-        parent.wait(10)
-        deadline = time.monotonic() + 60
-        while broker_pids(tmp_path) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert broker_pids(tmp_path) == []
-    finally:
-        parent.kill()
-        for pid in broker_pids(tmp_path):
-            os.kill(pid, signal.SIGKILL)
+    with parent:  # closes the pipe
+        try:
+            assert parent.stdout is not None and parent.stdout.readline().strip() == "up"
+            assert len(broker_pids(tmp_path)) == 1
+            os.kill(parent.pid, signal.SIGKILL)
+            parent.wait(10)
+            deadline = time.monotonic() + 60
+            while broker_pids(tmp_path) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert broker_pids(tmp_path) == []
+        finally:
+            parent.kill()
+            for pid in broker_pids(tmp_path):
+                os.kill(pid, signal.SIGKILL)

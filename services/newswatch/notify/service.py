@@ -17,6 +17,7 @@ from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
+from newswatch.contracts import Origin, dead_letter_headers
 from newswatch.kafka.clients import make_consumer, make_producer
 from newswatch.notify.config_topic import ConfigFollower
 from newswatch.notify.decode import AlertRejectReason, InvalidAlert, decode_alert
@@ -141,20 +142,13 @@ class Notifier:
         error: str,
         extra: Sequence[tuple[str, str]] = (),
     ) -> None:
-        headers = [
-            ("x-error", error[:1000]),
-            ("x-error-reason", reason),
-            *extra,
-            ("x-original-topic", record.topic),
-            ("x-original-partition", str(record.partition)),
-            ("x-original-offset", str(record.offset)),
-        ]
+        origin = Origin(record.topic, record.partition, record.offset)
         # Synchronous: the offset is committed next, so the dead letter must be on the broker.
         producer.send(
             self._settings.topic_alerts_dlq,
             key=record.key,
             value=record.value,
-            headers=[(k, v.encode("utf-8")) for k, v in headers],
+            headers=dead_letter_headers(reason, error, origin, extra=extra),
         ).get(timeout=_DLQ_SEND_TIMEOUT_S)
         NOTIFY_DEAD_LETTERS.labels(reason=reason).inc()
         log.warning(

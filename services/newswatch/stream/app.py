@@ -22,7 +22,7 @@ import faust
 from faust.types import TP, EventT, StreamT
 
 from newswatch import __version__
-from newswatch.contracts import Alert, Article
+from newswatch.contracts import Alert, Article, Origin
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
@@ -40,7 +40,7 @@ from newswatch.stream.health import Health
 from newswatch.stream.live import EngineData, Reloader
 from newswatch.stream.publish import Publisher
 from newswatch.stream.recovery import SeekFirstTableManager
-from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
+from newswatch.stream.routing import Outgoing, alert_messages, sighting_message
 from newswatch.stream.sensor import KafkaSensor
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
