@@ -8,6 +8,7 @@ one embedded broker on a free port and stops it at the end. Pure unit runs never
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -17,6 +18,23 @@ import pytest
 
 from newswatch.settings import Settings
 from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
+
+# -- logging ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def root_logging_restored() -> Iterator[None]:
+    """A command run in-process (``main([...])``) configures logging onto the ``sys.stderr`` of
+    its test, a capture pytest closes afterwards: later tests must not log (or flush) into it."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
 
 # -- Kafka ----------------------------------------------------------------------------------------
 

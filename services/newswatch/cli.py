@@ -271,13 +271,9 @@ def _quiet_stdout() -> None:
 def _bad_data_file(exc: Exception) -> bool:
     """A watchlist, taxonomy, pattern or subscriptions file that is missing or wrong; the
     message names the file and line."""
-    if not isinstance(exc, ValueError) or not type(exc).__module__.startswith("newswatch."):
-        return False
-    from newswatch.engine.datafile import DataFileError
-    from newswatch.engine.watchlist import WatchlistError
-    from newswatch.subscriptions import SubscriptionsError
+    from newswatch.datafiles import DataFileError
 
-    return isinstance(exc, DataFileError | WatchlistError | SubscriptionsError)
+    return isinstance(exc, DataFileError)
 
 
 def _broker_lost(exc: Exception) -> bool:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import jsonschema
 from pydantic import BaseModel, ConfigDict, Field
 
+from newswatch.errors import NewswatchError
 from newswatch.resources import resource
 
 SCHEMA_DIR = resource("schemas")
@@ -29,7 +30,7 @@ UpdateKind = Literal["new", "corroborated", "status_changed"]
 RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long", "engine_error"]
 
 
-class InvalidArticle(ValueError):
+class InvalidArticle(NewswatchError, ValueError):
     """Raw input that cannot become an Article; ``reason`` is one of ``RejectReason``."""
 
     def __init__(self, reason: RejectReason, message: str) -> None:

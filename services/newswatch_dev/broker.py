@@ -38,6 +38,8 @@ from typing import IO, Self
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
+from newswatch.errors import NewswatchError
+
 log = logging.getLogger(__name__)
 
 # The pom, config template and log4j2 setup sit beside this module (a development tool, never
@@ -55,7 +57,7 @@ SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 _SAFE_CREDENTIAL = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
-class BrokerError(RuntimeError):
+class BrokerError(NewswatchError, RuntimeError):
     """The embedded broker could not be resolved, started or stopped."""
 
 
