@@ -8,6 +8,7 @@ one embedded broker on a free port and stops it at the end. Pure unit runs never
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import uuid
@@ -34,6 +35,16 @@ def root_logging_restored() -> Iterator[None]:
             handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def leaks_collected_in_their_own_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests with real clients and processes collect garbage before they end, so an unclosed
+    socket or file is reported (an error: warnings are errors) by the test that leaked it, not by
+    whichever test the collector happens to run in. Unit tests skip the cost."""
+    yield
+    if any(request.node.get_closest_marker(m) for m in ("integration", "e2e", "fault")):
+        gc.collect()
 
 
 # -- Kafka ----------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import signal
@@ -14,12 +13,14 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from kafka.errors import KafkaError
+from kafka.net.compat import KafkaNetClient
 
 from newswatch.kafka.clients import faust_credentials, make_admin, make_consumer, make_producer
 from newswatch.kafka.topics import ensure_topics
@@ -237,18 +238,28 @@ def test_sasl_from_settings_works_for_kafka_python_and_faust(
     assert caplog.records, "the clients logged nothing: the secret check above proved nothing"
 
 
-# kafka-python's KafkaProducer raises from its constructor when authentication fails and closes
-# nothing it opened (its selector's wake-up socket pair); collected here, within this test.
-@pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
 def test_sasl_listener_refuses_a_wrong_password(sasl_broker: EmbeddedKafka) -> None:
     settings = sasl_settings(sasl_broker, "SCRAM-SHA-256", "not-the-password")
-    with pytest.raises(KafkaError):
-        producer = make_producer(settings, max_block_ms=5000, bootstrap_timeout_ms=5000)
-        try:
-            producer.send(settings.topic_articles, b"x").get(10)
-        finally:
-            producer.close()
-    gc.collect()
+    # A KafkaProducer whose constructor fails closes nothing it opened (its network client's
+    # sockets and I/O thread): the client is kept here to be closed all the same.
+    made: list[KafkaNetClient] = []
+
+    def network_client(**config: Any) -> KafkaNetClient:
+        made.append(KafkaNetClient(**config))
+        return made[-1]
+
+    try:
+        with pytest.raises(KafkaError):
+            producer = make_producer(
+                settings, max_block_ms=5000, bootstrap_timeout_ms=5000, kafka_client=network_client
+            )
+            try:
+                producer.send(settings.topic_articles, b"x").get(10)
+            finally:
+                producer.close()
+    finally:
+        for client in made:
+            client.close()
     log_text = sasl_broker.log_file.read_text()
     assert "Failed authentication" in log_text and "SCRAM-SHA-256" in log_text
 
