@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# newswatch service image: `newswatch worker` by default, `newswatch notify` with that command.
+# newswatch service image: `newswatch worker` by default; `notify` or `poll SOURCES` as the command.
 # Build from the repository root: make wheel && docker build -t newswatch .
 # The image installs the wheel `make wheel` leaves in dist/ (the artefact tests/e2e/test_wheel.py
 # installs and runs from an empty directory); no source tree is copied in.
@@ -30,6 +30,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     NEWSWATCH_WEB_PORT=6066 \
     NEWSWATCH_STATE_DIR=/var/lib/newswatch \
     NEWSWATCH_NOTIFY_STATE_DIR=/var/lib/newswatch/notify \
+    NEWSWATCH_POLL_STATE_DIR=/var/lib/newswatch/poll \
     NEWSWATCH_SUBSCRIPTIONS_PATH=/etc/newswatch/subscriptions.yaml
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
     python -m venv /opt/venv \

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup tools lock wheel run test test-unit test-fault test-integration lint typecheck fmt bench bench-smoke kafka kafka-stop kafka-jars clean
+.PHONY: setup tools lock wheel run test test-unit test-fault test-integration lint typecheck fmt bench bench-smoke bench-poll kafka kafka-stop kafka-jars clean
 
 setup: $(STAMP)
 
@@ -94,6 +94,11 @@ bench: setup
 # The same code paths at toy sizes (what CI runs): proves the benchmark works, measures nothing.
 bench-smoke: setup
 	BENCH_SMOKE=1 $(BIN)/python -m newswatch_dev.bench
+
+# Polling throughput (issue 12): feeds/s and pages/s against a local site in another process,
+# no broker. About a minute; POLL_BENCH_FEEDS and POLL_BENCH_ENTRIES set the size.
+bench-poll: setup
+	$(BIN)/python tests/support/poll_bench.py
 
 clean:
 	rm -rf $(VENV) .newswatch-state .mypy_cache .ruff_cache .pytest_cache

@@ -68,6 +68,31 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     return REJECTED if summary.rejected else OK
 
 
+def _poll(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.ingest.poll.run import run_poll
+    from newswatch.ingest.poll.sources import load_sources
+    from newswatch.observability.logging import configure_logging
+
+    load_sources(args.sources)  # a mistake in the file is reported before any broker wait
+
+    update: dict[str, object] = {}
+    if args.shard is not None:
+        update |= {"poll_shard_index": args.shard[0], "poll_shard_count": args.shard[1]}
+    if args.state_dir is not None:
+        update["poll_state_dir"] = args.state_dir
+    settings = settings.model_copy(update=update) if update else settings
+    configure_logging(settings)
+    _require_broker(settings)
+    return run_poll(args.sources, settings, once=args.once)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit()) or not 0 <= int(index) < int(count):
+        raise argparse.ArgumentTypeError("I/N with 0 <= I < N, e.g. 0/2 and 1/2 for two pollers")
+    return int(index), int(count)
+
+
 def _tag(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.ingest.records import ArticleDefaults
     from newswatch.observability.logging import configure_logging
@@ -177,6 +202,20 @@ def build_parser() -> argparse.ArgumentParser:
     _article_defaults(ingest)
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
+
+    poll = commands.add_parser(
+        "poll", help="follow the feeds in a sources file; new articles to the articles topic"
+    )
+    poll.add_argument("sources", type=Path, metavar="SOURCES.yaml", help="the sources file")
+    poll.add_argument("--once", action="store_true", help="poll every source once, then exit")
+    poll.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="I/N",
+        help="take share I of N (sources split by a stable hash of their names)",
+    )
+    poll.add_argument("--state-dir", type=Path, help="seen entries and feed validators")
+    poll.set_defaults(run=_poll)
 
     tag = commands.add_parser("tag", help="tag files offline (no Kafka); alert JSON lines out")
     tag.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' is stdin")

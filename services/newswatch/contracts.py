@@ -25,6 +25,7 @@ ALERT_SCHEMA_VERSION: Literal["1"] = "1"
 
 EntityKind = Literal["person", "country", "organisation", "location", "unknown"]
 UpdateKind = Literal["new", "corroborated", "status_changed"]
+TextFrom = Literal["page", "entry_content", "entry_summary"]
 
 # Bounded set of rejection reasons: they label a metric and the DLQ header ``x-error-reason``.
 RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long", "engine_error"]
@@ -50,6 +51,10 @@ class Article(BaseModel):
     language: str | None = None
     published_at: str | None = None
     ingested_at: str | None = None
+    author: str | None = None
+    # Where ``text`` came from when a poller built it: the linked page, else the feed entry's own
+    # content or summary (the page could not be had, so the text may be a teaser).
+    text_from: TextFrom | None = None
 
 
 class Participant(BaseModel):

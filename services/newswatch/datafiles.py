@@ -50,8 +50,9 @@ class YamlDocument:
     data: Any
 
     def line(self, path: JsonPath) -> int:
-        """1-based line of the entry at ``path`` (its key, in a mapping) or of its deepest
-        ancestor present; 0 when there is no file to point into."""
+        """1-based line where the value at ``path`` starts (for a block under a key, its first
+        line: where a mistake inside it is), else that of its deepest ancestor present; 0 when
+        there is no file to point into."""
         node = self.root
         if node is None:
             return 0
@@ -61,7 +62,7 @@ class YamlDocument:
                 entry = next(((k, v) for k, v in node.value if k.value == str(step)), None)
                 if entry is None:
                     break
-                node, line = entry[1], entry[0].start_mark.line + 1
+                node, line = entry[1], entry[1].start_mark.line + 1
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
                 if not 0 <= step < len(node.value):
                     break

@@ -5,6 +5,7 @@
   1  done, but some input was rejected (each one named on stderr; the rest was processed)
   2  usage or configuration error: a bad option, a bad setting, an unusable data file
   3  Kafka: no broker answered within ``NEWSWATCH_KAFKA_CONNECT_TIMEOUT_S``, or it failed
+ 66  no input could be read: ``poll --once`` when not one source answered with a feed
  70  failure: a service stopped unexpectedly (the worker gave up on a stuck agent or stop),
      or an internal error (a bug: the traceback is shown); restart, or report it
  75  busy, try again later: ``replay`` while the worker group still has members
@@ -12,8 +13,8 @@
 141  stdout was closed early (``newswatch tag seeds | head -1``); nothing more is printed
 ==== ===================================================================================
 
-70 and 75 are sysexits.h's EX_SOFTWARE and EX_TEMPFAIL; 130 and 141 are what a shell reports for
-a process stopped by SIGINT or SIGPIPE.
+66, 70 and 75 are sysexits.h's EX_NOINPUT, EX_SOFTWARE and EX_TEMPFAIL; 130 and 141 are what a
+shell reports for a process stopped by SIGINT or SIGPIPE.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ OK = 0
 REJECTED = 1
 USAGE = 2
 UNAVAILABLE = 3
+NO_INPUT = 66
 FAILURE = 70  # also the worker's own exit when an agent fails (stream/guard.py)
 BUSY = 75
 INTERRUPTED = 130

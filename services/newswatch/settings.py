@@ -115,6 +115,41 @@ class Settings(BaseSettings):
     # Delivery records older than this are forgotten; replays from further back deliver again.
     notify_dedup_retention_days: float = Field(default=30.0, gt=0)
 
+    # Poller (``newswatch poll SOURCES.yaml``): feeds and their pages to the articles topic.
+    # Seen entries and conditional-GET validators, durable across restarts (SQLite).
+    poll_state_dir: Path = Path(".newswatch-state") / "poll"
+    poll_metrics_port: int = Field(default=6068, ge=0, le=65535)
+    poll_user_agent: str = "newswatch-poller/0.1 (+https://github.com/newswatch/newswatch)"
+    # Per request: connect, read between bytes, and the whole fetch, headers to last byte.
+    poll_connect_timeout_s: float = Field(default=5.0, gt=0)
+    poll_read_timeout_s: float = Field(default=10.0, gt=0)
+    poll_fetch_timeout_s: float = Field(default=30.0, gt=0)
+    poll_max_attempts: int = Field(default=3, ge=1)
+    poll_backoff_base_s: float = Field(default=1.0, ge=0)
+    poll_backoff_max_s: float = Field(default=30.0, ge=0)
+    # Decompressed bytes: a feed or page above this is abandoned mid-stream.
+    poll_max_feed_bytes: int = Field(default=10_000_000, ge=1024)
+    poll_max_page_bytes: int = Field(default=5_000_000, ge=1024)
+    poll_max_redirects: int = Field(default=5, ge=0)
+    # Politeness per host: requests in flight at once, and seconds between request starts.
+    poll_host_concurrency: int = Field(default=2, ge=1)
+    poll_host_interval_s: float = Field(default=1.0, ge=0)
+    poll_concurrency: int = Field(default=64, ge=1)  # requests in flight over all hosts
+    poll_robots_ttl_s: float = Field(default=3600.0, ge=0)
+    poll_max_entries: int = Field(default=200, ge=1)  # newest entries read per feed poll
+    # Service mode: first polls spread over this long, so a restart does not hit every site at once.
+    poll_start_spread_s: float = Field(default=30.0, ge=0)
+    # Sources split between pollers by a stable hash of their name: this poller takes index i
+    # of n (``--shard i/n``).
+    poll_shard_index: int = Field(default=0, ge=0)
+    poll_shard_count: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _shard_is_one_of_the_split(self) -> Self:
+        if self.poll_shard_index >= self.poll_shard_count:
+            raise ValueError("NEWSWATCH_POLL_SHARD_INDEX must be below NEWSWATCH_POLL_SHARD_COUNT")
+        return self
+
     @field_validator("models", mode="after")
     @classmethod
     def _models_over_the_defaults(cls, models: dict[str, str | None]) -> dict[str, str | None]:

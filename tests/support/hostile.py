@@ -291,7 +291,7 @@ def _missing(rng: random.Random, limits: Limits) -> bytes:
 
 def _extra(rng: random.Random, limits: Limits) -> bytes:
     doc = _article(rng)
-    doc[rng.choice(["body", "Text", "author", "tags", "__proto__", "", "\u202etext"])] = "x"
+    doc[rng.choice(["body", "Text", "byline", "tags", "__proto__", "", "\u202etext"])] = "x"
     return _dump(doc)
 
 

@@ -19,6 +19,7 @@ from newswatch.exits import (
     BUSY,
     FAILURE,
     INTERRUPTED,
+    NO_INPUT,
     OK,
     REJECTED,
     UNAVAILABLE,
@@ -55,6 +56,28 @@ def test_notify_and_replay_get_every_later_argument_for_their_own_parser() -> No
     assert (evaluate.gold, evaluate.json) == ([Path("tests/gold/dev.jsonl")], True)
     with pytest.raises(SystemExit):
         parse(["tag", "--no-such-option"])
+
+
+def test_poll_takes_a_sources_file_once_and_a_shard() -> None:
+    args = parse(["poll", "deploy/config/sources.yaml", "--once", "--shard", "1/3"])
+    assert (args.sources, args.once, args.shard) == (
+        Path("deploy/config/sources.yaml"),
+        True,
+        (1, 3),
+    )
+    assert parse(["poll", "s.yaml"]).once is False
+    for bad in ("3/3", "1", "a/b", "-1/2"):
+        with pytest.raises(SystemExit):
+            parse(["poll", "s.yaml", "--shard", bad])
+
+
+def test_poll_names_the_file_and_line_of_a_mistake_before_looking_for_a_broker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - name: gull\n    url: gopher://gull.example/\n")
+    assert main(["poll", str(sources), "--once"]) == USAGE
+    assert f"{sources}:3:" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("bad", ["FR", "fra", "f1"])
@@ -217,5 +240,5 @@ def test_the_readme_exit_code_table_is_the_one_the_commands_use() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     documented = {int(m) for m in re.findall(r"^\| (\d+) +\|", table, flags=re.MULTILINE)}
-    used = {OK, REJECTED, USAGE, UNAVAILABLE, FAILURE, BUSY, INTERRUPTED, BROKEN_PIPE}
+    used = {OK, REJECTED, USAGE, UNAVAILABLE, NO_INPUT, FAILURE, BUSY, INTERRUPTED, BROKEN_PIPE}
     assert documented == used

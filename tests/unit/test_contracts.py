@@ -32,6 +32,8 @@ def test_valid_article_round_trips() -> None:
         (_raw(language="french"), "schema"),
         (_raw(published_at="yesterday"), "schema"),
         (_raw(colour="blue"), "schema"),
+        (_raw(text_from="rumour"), "schema"),
+        (_raw(author=7), "schema"),
         (json.dumps({"id": "a1", "text": "x" * 1_001}).encode(), "text_too_long"),
         (b"[1, 2, 3]", "schema"),
     ],
@@ -41,6 +43,11 @@ def test_bad_input_is_rejected_with_reason(raw: bytes | None, reason: str) -> No
         decode_article(raw, **LIMITS)
     assert info.value.reason == reason
     assert info.value.message
+
+
+def test_poller_fields_round_trip() -> None:
+    article = decode_article(_raw(author="A. Writer", text_from="entry_summary"), **LIMITS)
+    assert (article.author, article.text_from) == ("A. Writer", "entry_summary")
 
 
 def test_schema_examples_are_valid() -> None:

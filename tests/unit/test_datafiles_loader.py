@@ -43,12 +43,13 @@ def test_data_file_errors_are_still_value_errors() -> None:
         assert issubclass(error, ValueError)
 
 
-def test_lines_point_at_the_key_of_an_entry() -> None:
+def test_lines_point_where_a_value_starts() -> None:
     document = parse_yaml(TEXT, "s.yaml")
     assert document.line([]) == 1
-    assert document.line(["rules"]) == 2
+    assert document.line(["version"]) == 1
+    assert document.line(["rules"]) == 3  # a block under its key starts on the next line
     assert document.line(["rules", 0]) == 3
-    assert document.line(["rules", 0, "event_types"]) == 4  # the key, not the list below it
+    assert document.line(["rules", 0, "event_types"]) == 5
     assert document.line(["rules", 0, "event_types", 0]) == 5
     assert document.line(["rules", 0, "missing", "deeper"]) == 3  # the deepest entry present
     assert document.error(["rules", 0], "bad rule").args == ("s.yaml:3: bad rule",)

@@ -25,7 +25,7 @@ PACKAGE = SERVICES / "newswatch"
 # (top-level folder, folder under services/, file pattern)
 MIRRORS = [
     ("schemas", "newswatch/schemas", "*.json"),
-    ("deploy/config", "newswatch/config", "subscriptions.yaml"),
+    ("deploy/config", "newswatch/config", "*.yaml"),
     ("deploy/local", "newswatch_dev/kafka_local", "pom.xml"),
     ("deploy/local", "newswatch_dev/kafka_local", "*.properties"),
     ("deploy/local", "newswatch_dev/kafka_local", "*.template"),

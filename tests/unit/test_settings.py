@@ -49,3 +49,14 @@ def test_the_old_per_language_variables_are_refused_not_ignored(
     monkeypatch.setenv("NEWSWATCH_MODEL_EN", "en_core_web_sm")
     with pytest.raises(ValidationError, match="NEWSWATCH_MODEL_EN: no longer read"):
         Settings()
+
+
+def test_a_poller_shard_must_be_one_of_the_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_COUNT", "2")
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_INDEX", "1")
+    assert Settings().poll_shard_index == 1
+    monkeypatch.setenv("NEWSWATCH_POLL_SHARD_INDEX", "2")
+    with pytest.raises(ValidationError, match="NEWSWATCH_POLL_SHARD_INDEX"):
+        Settings()

@@ -75,6 +75,7 @@ class EventMention:
     weak_actor: bool = False  # the actor is only the first party after the trigger
     anaphoric: bool = False  # named only by reference ("the measures"): needs the event elsewhere
     invited: bool = False  # a trip offered ("invited X to visit"): news once it is accepted
+    denied: bool = False  # "dismissed reports that X had travelled": never news, and see merge
 
     @property
     def sentence(self) -> Span:
@@ -191,8 +192,13 @@ class RoleReader:
             # earlier event; none of its words or people are this trigger's.
             tokens = tokens[:history]
             parties = [p for p in parties if p.end <= history]
+        denied = False
         if modality.negated(trigger, tokens):
-            return None
+            if not modality.denied(trigger):
+                return None
+            # Read on: who was said to travel or call tells which other mentions of the
+            # article retell the same refuted report ("no such visit was planned").
+            denied = True
         if "status" in etype.attributes and modality.has(
             "travel_papers", modality.clause_before(tokens, trigger.start)[-2:]
         ):
@@ -291,6 +297,10 @@ class RoleReader:
                     or (p.form == "demonym" and _in_object(trigger, p))
                 ]
         if etype.foreign_targets:
+            private = [a for a in actors if self._private_travellers(a, tokens)]
+            if private and len(private) == len(actors):
+                return None  # "citizens of Israel travel to Mecca", "des patrons français"
+            actors = [a for a in actors if a not in private]
             # A trip inside one's own country is not a state visit; a destination is on the list.
             home = {p.participant.country for p in actors}
             targets = [
@@ -324,7 +334,12 @@ class RoleReader:
             syntactic=syntactic,
             parties=parties,
             anchor=anchor,
-            background=self._background(trigger, tokens, anchor, context),
+            background=self._background(trigger, tokens, anchor, context)
+            or (
+                "status" not in etype.attributes
+                and context is not None
+                and modality.tally(trigger, tokens, self.timeline, context.today)
+            ),
             ended=attributes.get("status") == "completed"
             and (
                 spec.attributes.get("status") == "completed"
@@ -335,6 +350,7 @@ class RoleReader:
             weak_actor=weak,
             anaphoric=spec.anaphoric,
             invited="status" in etype.attributes and modality.invited(trigger),
+            denied=denied,
         )
 
     def _status(
@@ -461,6 +477,25 @@ class RoleReader:
         before = [p for p in pool if p not in targets and p.end <= trigger.start]
         others = [p for p in pool if p not in targets]
         return (before[-1:] or others[:1]), targets
+
+    def _private_travellers(self, party: Party, tokens: list[str]) -> bool:
+        """A country that only says whose people or firms travel: "citizens of Israel", "Chinese
+        tourists", "des entreprises françaises" (cue ``travellers``). The word sits right before
+        the country, or one short link word before it ("of", "d'"), or right after it."""
+        if party.participant.kind == "person":
+            return False
+        phrases = self.modality.cues.get("travellers", ())
+        after = tokens[party.end : party.end + 2]
+        if any(tuple(after[: len(p)]) == p for p in phrases):
+            return True
+        for end in (party.start, party.start - 1):  # the phrase ends here (then a link word)
+            if end < party.start:
+                link = tokens[end] if end >= 0 else ""
+                if not ((link.isalpha() and len(link) <= 5) or link.endswith(("'", "’"))):
+                    continue
+            if any(end >= len(p) and tuple(tokens[end - len(p) : end]) == p for p in phrases):
+                return True
+        return False
 
     def _capital(self, party: Party, tokens: list[str]) -> Party:
         """ "dans la capitale libanaise", "in the Chinese capital": the demonym with its capital

@@ -72,6 +72,10 @@ def merge(
     ``country_of`` names the watched country of an ISO code (a visit's host country)."""
     named = {item.mention.event for item in located if not item.mention.anaphoric}
     located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
+    denials = [i.mention for i in located if i.mention.denied]
+    located = [
+        i for i in located if not i.mention.denied and not _retells(i.mention, denials, taxonomy)
+    ]
     current = [_not_its_own_target(i) for i in located if not i.mention.background]
     current = _drop_critics_as_imposers(current)
     events: list[Event] = []
@@ -164,6 +168,30 @@ def merge(
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
     return [e for e in found if _reportable(e)]
+
+
+def _retells(mention: EventMention, denials: Sequence[EventMention], taxonomy: Taxonomy) -> bool:
+    """ "The ministry dismissed reports that the President would fly to China. [...] The reports
+    claimed he would travel to Chengdu": a refuted report told again elsewhere in the article is
+    no more news than where it is denied. Same type, same traveller or caller, and no other
+    destination or other side named."""
+    symmetric = taxonomy[mention.event].symmetric
+    for denial in denials:
+        if denial.event != mention.event:
+            continue
+        if symmetric:
+            mine = {p.key for p in mention.actors + mention.targets}
+            theirs = {p.key for p in denial.actors + denial.targets}
+            if mine and theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
+                return True
+            continue
+        if not {a.key for a in mention.actors} & {a.key for a in denial.actors}:
+            continue
+        mine = {t.key for t in mention.targets}
+        theirs = {t.key for t in denial.targets}
+        if not mine or not theirs or mine & theirs:
+            return True
+    return False
 
 
 def _not_its_own_target(item: Located) -> Located:

@@ -9,12 +9,13 @@ and, for languages without a tagger, verb endings ("se rendrait", "viajará") ad
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from newswatch.engine.patterns import Cues
 from newswatch.engine.phrases import CLAUSE_BREAKS, contains, occurrences, phrase_words
-from newswatch.engine.timeline import Anchor
+from newswatch.engine.timeline import Anchor, Timeline
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 # How "after" hangs on what it introduces: a clause (mark) or, in UD, a noun (case).
@@ -195,12 +196,11 @@ class Modality:
             or past
         ):
             return "completed", 1 + past
-        if (
-            verb is not None
-            and "Pres" in verb.morph.get("Tense", [])
-            and "Fin" in verb.morph.get("VerbForm", ["Fin"])
+        if verb is not None and (
+            ("Pres" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", ["Fin"]))
+            or _progressive_present(verb)
         ):
-            return "ongoing", 1  # "Xi est en Russie", "is visiting" (not "before heading to")
+            return "ongoing", 1  # "Xi est en Russie", "is attending" (not "before heading to")
         if anchor is not None and anchor.days is not None:
             if anchor.days < 0:
                 return "completed", 1
@@ -212,7 +212,7 @@ class Modality:
         """Told in a past tense: the trigger's verb (or the verb of its relative clause, as in
         "une vidéoconférence que les deux hommes ont tenue") is past."""
         verb = self._verb(trigger)
-        if verb is not None and _past(verb):
+        if verb is not None and self._told_past(verb):
             return True
         root = trigger.root
         return any(
@@ -223,16 +223,20 @@ class Modality:
         """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare
         present ("flies to Luanda on Monday"), never a past tense."""
         verb = self._verb(trigger)
-        if verb is not None and _past(verb):
+        if verb is not None and self._told_past(verb):
             return False
         before = self.clause_before(tokens, trigger.start)
         if self.has("announced", before) or (verb is not None and self._future(verb)):
             return True
-        return (
-            verb is not None
-            and verb.morph.get("Tense", []) == ["Pres"]
-            and not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
-        )
+        if verb is None:
+            return False
+        if verb.morph.get("Tense", []) == ["Pres"]:
+            return not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
+        # "is expected in Islamabad on Friday": a present passive. Not French "est attendu",
+        # which the parser cannot tell from the compound past "est arrivé".
+        return any(
+            c.dep_ == "auxpass" and "Pres" in c.morph.get("Tense", []) for c in verb.children
+        ) and not any(c.dep_ == "aux" for c in verb.children)
 
     def counterfactual(self, trigger: Span, tokens: list[str]) -> bool:
         """A plan that is off: "was to have visited", "aurait dû se rendre"."""
@@ -252,6 +256,18 @@ class Modality:
         if self.has("renewed", window + after):
             return False  # "de nouveau en vigueur", "back in force": imposed again
         return self.has("existing", window)
+
+    def tally(self, trigger: Span, tokens: list[str], timeline: Timeline, today: date) -> bool:
+        """A count of what has been done so far ("have so far sanctioned 1,200 people", "sono
+        state imposte finora sanzioni", "have spoken four times since January"): history, unless
+        it is the first such since or the toughest so far ("their first call since 2019", "die
+        bislang schärfsten Sanktionen")."""
+        clause = self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end)
+        if self.has("record", clause):
+            return False
+        return self.has("tally", clause) or timeline.since(
+            tokens, trigger.start, trigger.end, today, self.cues.get("since", ())
+        )
 
     def historical(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as history: "lors de sa dernière visite", "his previous trip"."""
@@ -372,6 +388,19 @@ class Modality:
             verb = trigger.root.head
         return verb
 
+    def _told_past(self, verb: Token) -> bool:
+        """A past tense, from the tagger's morphology or, in a language without one, from the
+        verb's ending ("visitó", "посетил"); a capitalised word (a German noun, "Visite") is
+        no verb to read."""
+        if verb.doc.has_annotation("MORPH"):
+            return _past(verb)
+        text = verb.text
+        return (
+            len(text) > 4
+            and not text[0].isupper()
+            and text.lower().endswith(self.cues_spec.past_suffixes)
+        )
+
     def _future(self, verb: Token) -> bool:
         # "où il sera reçu": the participle is past, its auxiliary says when.
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
@@ -386,11 +415,33 @@ def _past(verb: Token) -> bool:
     one, while a compound past ("has been received", "a été reçu", "est arrivé") is."""
     if "Past" not in verb.morph.get("Tense", []):
         return False
+    if any(_future_or_modal(c) for c in verb.children if c.dep_ in _AUX_DEPS):
+        return False  # "will be received", "sera reçu": the participle is past, not the event
     deps = {c.dep_: c for c in verb.children}
     passive = deps.get("auxpass") or deps.get("aux:pass")
     if passive is None or "aux" in deps or "aux:tense" in deps:
         return True
     return "Pres" not in passive.morph.get("Tense", [])
+
+
+_AUX_DEPS = ("aux", "aux:pass", "aux:tense", "auxpass")
+
+
+def _future_or_modal(aux: Token) -> bool:
+    morph = aux.morph
+    return (
+        "Fut" in morph.get("Tense", [])
+        or "Cnd" in morph.get("Mood", [])
+        or "Mod" in morph.get("VerbType", [])
+        or aux.tag_ == "MD"  # English "will", "would": the tagger marks no tense on them
+    )
+
+
+def _progressive_present(verb: Token) -> bool:
+    """ "is attending", "are visiting": under way at the time of writing."""
+    return "Prog" in verb.morph.get("Aspect", []) and any(
+        c.dep_ in _AUX_DEPS and "Pres" in c.morph.get("Tense", []) for c in verb.children
+    )
 
 
 def _last_match(window: list[str], phrases: Iterable[tuple[str, ...]]) -> int | None:

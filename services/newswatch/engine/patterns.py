@@ -54,6 +54,9 @@ class Cues:
     window: int
     lists: dict[str, tuple[str, ...]]
     announced_suffixes: tuple[str, ...]
+    # Verb endings of a past tense ("visitó", "посетил", "besuchte"), read where no tagger says
+    # the tense: a bare month after such a verb is the last one, not the next.
+    past_suffixes: tuple[str, ...] = ()
 
     def get(self, kind: str) -> tuple[str, ...]:
         return self.lists.get(kind, ())
@@ -172,6 +175,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
         cues=Cues(
             window=cues.pop("window"),
             announced_suffixes=tuple(cues.pop("announced_suffixes", ())),
+            past_suffixes=tuple(cues.pop("past_suffixes", ())),
             lists={k: tuple(v) for k, v in cues.items()},
         ),
         determiners=frozenset(d.lower() for d in doc.get("determiners", ())),

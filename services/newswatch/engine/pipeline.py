@@ -345,6 +345,9 @@ class Engine:
                             )
                             for a in mention.actors
                         ]
+                    if mention.denied:
+                        read.append((trigger, mention))  # only for merge to see what it denies
+                        continue
                     if present.intersection(etype.yields_to):
                         yielded.append(mention)
                         continue

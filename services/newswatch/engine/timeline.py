@@ -10,7 +10,7 @@ point of comparison ("the first visit since 2019"), not the event's own date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -24,6 +24,9 @@ _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
 _REACH = 14
 # Without a parse, a date across a comma may still be the trigger's if it is this close.
 _ACROSS_BREAK = 4
+# "since" a date at least this many days back makes a tally ("since February"), where "since
+# Tuesday" only says how long a visit or a crisis has lasted.
+_TALLY_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -262,15 +265,47 @@ class Timeline:
             expr.days, expr.year, expr.exact, known_reference, expr.relative, expr.weekday
         )
 
+    def since(
+        self,
+        tokens: list[str],
+        start: int,
+        end: int,
+        today: date,
+        words: Sequence[tuple[str, ...]],
+    ) -> bool:
+        """A date after one of ``words`` ("since", "seit") in the trigger's clause that lies well
+        back ("have designated 1,200 people since February", "seit 2014"): a tally of the past,
+        not one new event."""
+        for expr in self.expressions(tokens, today):
+            if not _after_any(tokens, expr.start, words):
+                continue
+            lo, hi = (end, expr.start) if expr.start >= end else (expr.end, start)
+            if hi - lo > _REACH or any(t in CLAUSE_BREAKS for t in tokens[lo:hi]):
+                continue
+            if expr.days is not None:
+                days = expr.days
+                if days > 0 and expr.year is None and not expr.relative:
+                    days -= 365  # "since February", read in December: the one gone by
+                if days < -_TALLY_DAYS:
+                    return True
+            elif expr.year is not None and expr.year < today.year:
+                return True
+        return False
+
     def _anchored(self, tokens: list[str], start: int) -> bool:
         """Right after 'depuis', 'since', 'seit' (articles and prepositions may sit between)."""
-        for phrase in self._anchors:
-            n = len(phrase)
-            for gap in range(0, 3):
-                j = start - gap
-                if j - n >= 0 and tuple(tokens[j - n : j]) == phrase:
-                    return True
-        return False
+        return _after_any(tokens, start, self._anchors)
+
+
+def _after_any(tokens: list[str], start: int, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """One of ``phrases`` ends at most two words before ``start``."""
+    for phrase in phrases:
+        n = len(phrase)
+        for gap in range(0, 3):
+            j = start - gap
+            if j - n >= 0 and tuple(tokens[j - n : j]) == phrase:
+                return True
+    return False
 
 
 _CJK_NUMBER = "一二两三四五六七八九十几"

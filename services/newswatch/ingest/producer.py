@@ -66,6 +66,10 @@ class ArticleProducer:
         for future in pending:
             future.get(timeout=timeout_s)  # re-raises the delivery error, if any
 
+    def flush(self) -> None:
+        """Wait for every message sent so far; raises if any failed."""
+        self._confirm()
+
     def close(self) -> None:
         try:
             self._confirm()

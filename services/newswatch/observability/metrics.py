@@ -3,7 +3,7 @@
 One registry per process role, never prometheus_client's default: a notifier that served the
 worker's metrics would export ``newswatch_ready 0`` and empty tagging histograms, and the
 not-ready alert would fire for a healthy notifier. Each metric is registered with the roles that
-really update it (config reloads and build info with both); each registry also carries the
+really update it (config reloads and build info with all); each registry also carries the
 process, platform and GC collectors, so memory and CPU panels work for either role.
 
 Label values are always drawn from closed sets: languages the engine knows (else ``other``),
@@ -33,7 +33,7 @@ from prometheus_client.registry import Collector
 
 NAMESPACE = "newswatch"
 
-Role = Literal["worker", "notifier"]
+Role = Literal["worker", "notifier", "poller"]
 ROLES: tuple[Role, ...] = get_args(Role)
 
 # Seconds; fine at the low end where the cascade skips most articles.
@@ -196,6 +196,83 @@ NOTIFY_DEAD_LETTERS = Counter(
     registry=None,
 )
 
+# -- poller ---------------------------------------------------------------------------------------
+
+_FETCH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+_FRESHNESS_BUCKETS = (60.0, 300.0, 900.0, 1800.0, 3600.0, 7200.0, 21600.0, 86400.0, 604800.0)
+
+POLL_FETCHES = Counter(
+    "poll_fetches",
+    "HTTP fetches by the poller (after retries), by kind (feed, page, robots) and outcome.",
+    ["kind", "outcome"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_FETCH_SECONDS = Histogram(
+    "poll_fetch_seconds",
+    "Time per fetch, redirects and retries included, by kind.",
+    ["kind"],
+    buckets=_FETCH_BUCKETS,
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_BYTES = Counter(
+    "poll_bytes",
+    "Body bytes received by the poller (decompressed), by kind.",
+    ["kind"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_ARTICLES = Counter(
+    "poll_articles",
+    "New articles published by the poller, by where their text came from.",
+    ["text_from"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_ENTRIES_REFUSED = Counter(
+    "poll_entries_refused",
+    "Feed entries not fetched because their link is off limits (scheme or address), by reason.",
+    ["reason"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_FEED_POLLS = Counter(
+    "poll_feed_polls",
+    "Feed polls by outcome: ok, not_modified, unreadable (fetch failed), unparsable.",
+    ["outcome"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_FRESHNESS_SECONDS = Histogram(
+    "poll_freshness_seconds",
+    "From an article's published_at to the poller publishing it.",
+    buckets=_FRESHNESS_BUCKETS,
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_SOURCES = Gauge(
+    "poll_sources",
+    "Sources this poller is responsible for (its shard of the sources file).",
+    namespace=NAMESPACE,
+    registry=None,
+)
+# One series per source: bounded by the sources file, which the operator writes.
+POLL_SOURCE_LAST_OK = Gauge(
+    "poll_source_last_success_timestamp_seconds",
+    "When each source's feed was last read (200 or 304), Unix time.",
+    ["source"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+POLL_SOURCE_LAST_ARTICLE = Gauge(
+    "poll_source_last_article_timestamp_seconds",
+    "When each source last gave a new article (or when polling it began), Unix time.",
+    ["source"],
+    namespace=NAMESPACE,
+    registry=None,
+)
+
 # -- both -----------------------------------------------------------------------------------------
 
 CONFIG_RELOADS = Counter(
@@ -245,6 +322,21 @@ _BY_ROLE: dict[Role, tuple[Collector, ...]] = {
         BUILD_INFO,
         *_PROCESS,
     ),
+    "poller": (
+        POLL_FETCHES,
+        POLL_FETCH_SECONDS,
+        POLL_BYTES,
+        POLL_ARTICLES,
+        POLL_ENTRIES_REFUSED,
+        POLL_FEED_POLLS,
+        POLL_FRESHNESS_SECONDS,
+        POLL_SOURCES,
+        POLL_SOURCE_LAST_OK,
+        POLL_SOURCE_LAST_ARTICLE,
+        CONFIG_RELOADS,
+        BUILD_INFO,
+        *_PROCESS,
+    ),
 }
 
 
@@ -259,6 +351,7 @@ def _registry(role: Role) -> CollectorRegistry:
 REGISTRIES: dict[Role, CollectorRegistry] = {role: _registry(role) for role in ROLES}
 WORKER_REGISTRY = REGISTRIES["worker"]
 NOTIFIER_REGISTRY = REGISTRIES["notifier"]
+POLLER_REGISTRY = REGISTRIES["poller"]
 
 
 def zero_series(metric: MetricWrapperBase, **values: Iterable[str]) -> None:

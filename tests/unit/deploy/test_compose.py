@@ -69,6 +69,26 @@ def test_services_start_after_topics_exist(compose: dict[str, Any]) -> None:
     assert services["notifier"]["command"] == ["notify"]
 
 
+def test_the_poller_reads_the_shipped_sources_and_keeps_its_state(compose: dict[str, Any]) -> None:
+    poller = compose["services"]["poller"]
+    assert poller["depends_on"]["topics"]["condition"] == "service_completed_successfully"
+    assert poller["read_only"] is True and "/tmp" in poller["tmpfs"]
+    env = poller["environment"]
+    assert env["NEWSWATCH_WEB_HOST"] == "0.0.0.0"
+    mounts = dict(v.split(":")[:2] for v in poller["volumes"])
+    command, sources = poller["command"]
+    assert command == "poll"
+    folder = mounts["./config"]
+    assert sources == f"{folder}/sources.yaml" and (DEPLOY / "config" / "sources.yaml").is_file()
+    assert mounts["poller-state"] == "/var/lib/newswatch"
+    assert env["NEWSWATCH_POLL_STATE_DIR"].startswith("/var/lib/newswatch/")
+    scrape = yaml.safe_load((DEPLOY / "prometheus/prometheus.yml").read_text())
+    jobs = {job["job_name"]: job for job in scrape["scrape_configs"]}
+    port = env["NEWSWATCH_POLL_METRICS_PORT"]
+    assert jobs["newswatch-poller"]["static_configs"][0]["targets"] == [f"poller:{port}"]
+    assert str(port) in " ".join(poller["healthcheck"]["test"])
+
+
 def test_monitoring_mounts_the_repository_config(compose: dict[str, Any]) -> None:
     services = compose["services"]
     mounts = {

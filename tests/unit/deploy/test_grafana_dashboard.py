@@ -113,6 +113,11 @@ def test_dashboard_covers_what_operators_watch() -> None:
         "newswatch_model_load_seconds",
         "newswatch_kafka_partition_end_offset",
         "newswatch_kafka_partition_committed_offset",
+        "newswatch_poll_fetches_total",
+        "newswatch_poll_articles_total",
+        "newswatch_poll_fetch_seconds_bucket",
+        "newswatch_poll_freshness_seconds_bucket",
+        "newswatch_poll_source_last_article_timestamp_seconds",
     } <= used
 
 

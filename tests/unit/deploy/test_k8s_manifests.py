@@ -69,7 +69,7 @@ def test_worker_probes_use_the_service_endpoints() -> None:
     assert requests["memory"] == "768Mi" and limits["memory"] == "1Gi"
 
 
-@pytest.mark.parametrize("name", ["newswatch-worker", "newswatch-notifier"])
+@pytest.mark.parametrize("name", ["newswatch-worker", "newswatch-notifier", "newswatch-poller"])
 def test_pods_run_non_root_on_a_read_only_root(name: str) -> None:
     pod = _by_kind("Deployment")[name]["spec"]["template"]["spec"]
     assert pod["securityContext"]["runAsNonRoot"] is True
@@ -86,6 +86,25 @@ def test_pods_run_non_root_on_a_read_only_root(name: str) -> None:
         assert env["NEWSWATCH_SUBSCRIPTIONS_PATH"] == "/etc/newswatch/config/subscriptions.yaml"
         # Probes and scrapes come from outside the pod: the default (loopback) is set aside here.
         assert env["NEWSWATCH_WEB_HOST"] == "0.0.0.0"
+
+
+def test_the_poller_reads_the_configmap_sources_and_keeps_its_state_on_a_volume() -> None:
+    deployment = _by_kind("Deployment")["newswatch-poller"]["spec"]
+    assert deployment["replicas"] == 1 and deployment["strategy"]["type"] == "Recreate"
+    pod = deployment["template"]["spec"]
+    (container,) = pod["containers"]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    port = int(env["NEWSWATCH_POLL_METRICS_PORT"])
+    assert port == Settings().poll_metrics_port
+    assert container["ports"][0]["containerPort"] == port
+    assert container["args"] == ["poll", "/etc/newswatch/config/sources.yaml"]
+    assert "sources.yaml" in _by_kind("ConfigMap")["newswatch-config"]["data"]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert env["NEWSWATCH_POLL_STATE_DIR"].startswith("/var/lib/newswatch/")
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    assert "persistentVolumeClaim" in volumes["state"]
+    assert _by_kind("Service")["newswatch-poller"]["spec"]["ports"][0]["port"] == port
 
 
 def test_workers_never_outnumber_partitions() -> None:

@@ -91,7 +91,7 @@ def test_kustomization_lists_every_manifest() -> None:
     assert sorted(kustomization["resources"]) == sorted(p.name for p in MANIFESTS)
 
 
-def test_service_monitor_scrapes_both_services_and_labels_their_component() -> None:
+def test_service_monitor_scrapes_every_service_and_labels_its_component() -> None:
     monitor = _documents()["ServiceMonitor"]
     spec = monitor["spec"]
     services = _services()
@@ -103,7 +103,11 @@ def test_service_monitor_scrapes_both_services_and_labels_their_component() -> N
         for s in services
         if spec["selector"]["matchLabels"].items() <= s["metadata"]["labels"].items()
     ]
-    assert {s["metadata"]["name"] for s in selected} == {"newswatch-worker", "newswatch-notifier"}
+    assert {s["metadata"]["name"] for s in selected} == {
+        "newswatch-worker",
+        "newswatch-notifier",
+        "newswatch-poller",
+    }
     (endpoint,) = spec["endpoints"]
     for service in selected:
         assert endpoint["port"] in {p["name"] for p in service["spec"]["ports"]}
@@ -117,7 +121,7 @@ def test_service_monitor_scrapes_both_services_and_labels_their_component() -> N
     )
     components = {s["metadata"]["labels"][label] for s in selected}
     used_by_rules = set(re.findall(r'component="(\w+)"', RULES.read_text()))
-    assert components == used_by_rules == {"worker", "notifier"}
+    assert components == used_by_rules == {"worker", "notifier", "poller"}
 
 
 def test_prometheus_rule_is_rendered_from_the_rules_file() -> None:

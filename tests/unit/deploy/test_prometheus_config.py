@@ -19,6 +19,8 @@ REQUIRED_ALERTS = {
     "NewswatchConsumerLagGrowing",
     "NewswatchRejectionRateHigh",
     "NewswatchNotifierSinkFailing",
+    "NewswatchPollerDown",
+    "NewswatchSourceSilent",
 }
 
 
@@ -125,4 +127,4 @@ def test_compose_scrape_config_labels_each_target_with_its_component() -> None:
         for job in config["scrape_configs"]
         if job["job_name"].startswith("newswatch")
     }
-    assert sorted(components.values()) == [["notifier"], ["worker"]]
+    assert sorted(components.values()) == [["notifier"], ["poller"], ["worker"]]

@@ -758,3 +758,170 @@ def test_who_responds_to_sanctions_did_not_impose_them(
     article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
     imposed = [a for a in shipped.tag(article, now=NOW) if a.attributes["action"] == "impose"]
     assert [[a.name for a in x.actors] for x in imposed] == [[actor]]
+
+
+def _alerts(engine: Engine, text: str, lang: str, published: str) -> list[Alert]:
+    article = Article(id="t", text=text, language=lang, published_at=published)
+    return engine.tag(article, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "past", "future"),
+    [
+        (
+            "es",
+            "El presidente Jair Bolsonaro, que visitó Moscú a mediados de febrero, defiende "
+            "desde entonces una posición de equilibrio.",
+            "El presidente Jair Bolsonaro visitará Moscú a mediados de febrero.",
+        ),
+        (
+            "de",
+            "Bundeskanzler Olaf Scholz reiste im Februar nach Moskau.",
+            "Bundeskanzler Olaf Scholz reist im Februar nach Moskau.",
+        ),
+        (
+            "ru",
+            "Президент Казахстана Касым-Жомарт Токаев посетил Пекин в феврале.",
+            "Президент Казахстана Касым-Жомарт Токаев посетит Пекин в феврале.",
+        ),
+    ],
+)
+def test_a_past_verb_dates_a_bare_month_backwards_without_a_tagger(
+    shipped: Engine, lang: str, past: str, future: str
+) -> None:
+    """Read in September, "visitó ... en febrero" is last February: history, not a plan; the
+    same month after a future or present verb is the coming one. These languages have no
+    tagger, so the verb's ending (``past_suffixes``) tells the tense."""
+    published = "2022-09-14T07:30:00+00:00"
+    assert _alerts(shipped, past, lang, published) == []
+    [plan] = _alerts(shipped, future, lang, published)
+    assert plan.attributes["status"] == "announced"
+
+
+def test_a_refuted_report_told_again_is_not_news(shipped: Engine) -> None:
+    """The denial names the trip; the article's later retelling of what the report claimed is
+    the same refuted trip. A different call, said to have happened, still counts."""
+    text = (
+        "The Kremlin on Monday denied a newspaper report that Vladimir Putin had spoken by "
+        "phone with Donald Trump last week.\n\n"
+        "The report said the two leaders talked for an hour about Ukraine.\n\n"
+        "Putin did speak by phone with Recep Tayyip Erdogan on Sunday, the Kremlin said."
+    )
+    alerts = _alerts(shipped, text, "en", "2024-03-05T10:00:00+00:00")
+    assert [(a.event_type, [p.name for p in a.actors + a.targets]) for a in alerts] == [
+        ("phone_call", ["Vladimir Putin", "Recep Tayyip Erdoğan"])
+    ]
+
+
+def test_a_denied_trip_is_denied_wherever_the_article_retells_it(shipped: Engine) -> None:
+    text = (
+        "The foreign ministry on Wednesday rejected media reports claiming that President "
+        "Emmanuel Macron was preparing a secret trip to China.\n\n"
+        "The reports, widely shared online, claimed that Macron would fly to Beijing later "
+        "this month.\n\n"
+        "Macron will travel to Germany next week for talks with Chancellor Olaf Scholz."
+    )
+    alerts = _alerts(shipped, text, "en", "2024-03-05T10:00:00+00:00")
+    assert {(a.targets[0].name, a.attributes["status"]) for a in alerts} == {
+        ("Germany", "announced")
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Muslim citizens of Israel travel to Mecca each year for the pilgrimage."),
+        ("en", "Chinese tourists arrived in Paris on Monday."),
+        ("en", "Hundreds of Russian troops arrived in Mali on Monday."),
+        ("fr", "Une quarantaine de patrons français sont arrivés lundi à Hanoï."),
+        ("de", "Chinesische Touristen sind am Montag in Paris angekommen."),
+    ],
+)
+def test_a_countrys_people_or_firms_travelling_is_no_state_visit(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _alerts(shipped, text, lang, "2024-03-05T10:00:00+00:00") == []
+
+
+def test_business_leaders_travelling_with_a_leader_leave_the_leader_s_visit(
+    shipped: Engine,
+) -> None:
+    text = "Emmanuel Macron arrived in Hanoi on Monday with French business leaders."
+    assert _visits(shipped, text, "en") == {("Emmanuel Macron", "Vietnam", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger", "ahead"),
+    [
+        ("en", "Kadhimi will be received by Biden on Monday.", "received", True),
+        ("en", "Jubeir is expected in Islamabad on Friday.", "expected", True),
+        ("fr", "Emmanuel Macron sera reçu vendredi par Olaf Scholz.", "reçu", True),
+        ("en", "Kadhimi was received by Biden on Monday.", "received", False),
+        ("fr", "Emmanuel Macron a été reçu vendredi par Olaf Scholz.", "reçu", False),
+        ("fr", "Viktor Orbán est arrivé lundi à Pékin.", "arrivé", False),
+    ],
+)
+def test_a_future_or_expected_passive_reads_its_weekday_ahead(
+    shipped: Engine, lang: str, text: str, trigger: str, ahead: bool
+) -> None:
+    """ "will be received on Monday" is next Monday: the participle is past, the auxiliary says
+    when; "was received on Monday" is last Monday."""
+    modality = shipped._reader(lang).modality
+    doc = shipped.pipelines.get(lang)(text)
+    word = next(t for t in doc if t.text == trigger)
+    span = doc[word.i : word.i + 1]
+    tokens = [t.lower_ for t in doc]
+    assert modality.forward(span, tokens) is ahead
+
+
+def test_a_progressive_present_is_a_visit_under_way(shipped: Engine) -> None:
+    text = "Justin Trudeau spoke to reporters in Bali, where he is attending the G20 summit."
+    assert _visits(shipped, text, "en") == {("Justin Trudeau", "Indonesia", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The UK has designated more than 1,200 individuals and 120 businesses since February.",
+        ),
+        ("en", "Vladimir Putin and Narendra Modi have spoken by phone four times since January."),
+        ("en", "The EU has so far adopted 14 packages of sanctions against Russia."),
+        (
+            "it",
+            "L'Unione europea ha finora imposto sanzioni alla Russia, alla Bielorussia e all'Iran.",
+        ),
+        ("de", "Die EU hat seit 2014 Sanktionen gegen Russland verhängt."),
+    ],
+)
+def test_a_running_count_of_calls_or_sanctions_is_history(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    """ "so far", "finora", "since February" read in December: a tally of what was done."""
+    assert _alerts(shipped, text, lang, "2022-12-08T15:00:00+00:00") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        (
+            "en",
+            "Britain imposed sanctions on six Sudanese firms on Monday, its first since July 2023.",
+            "sanctions",
+        ),
+        ("en", "Vladimir Putin and Narendra Modi spoke by phone on Monday.", "phone_call"),
+        (
+            "de",
+            "Die EU-Außenminister haben am Montag die bislang schärfsten Sanktionen gegen den "
+            "Iran beschlossen.",
+            "sanctions",
+        ),
+        ("en", "Vladimir Putin has been in Beijing since Tuesday.", "state_visit"),
+    ],
+)
+def test_a_first_since_or_a_recent_since_is_still_news(
+    shipped: Engine, lang: str, text: str, event: str
+) -> None:
+    alerts = _alerts(shipped, text, lang, "2022-12-08T15:00:00+00:00")
+    assert [a.event_type for a in alerts] == [event]

@@ -21,6 +21,7 @@ from newswatch.notify.service import zero_notifier_series
 from newswatch.notify.sinks import SinkKind
 from newswatch.observability.metrics import (
     NOTIFIER_REGISTRY,
+    POLLER_REGISTRY,
     REGISTRIES,
     WORKER_REGISTRY,
     zero_series,
@@ -42,6 +43,18 @@ NOTIFIER_ONLY = {
     "newswatch_notify_failures",
     "newswatch_notify_dead_letters",
 }
+POLLER_ONLY = {
+    "newswatch_poll_fetches",
+    "newswatch_poll_fetch_seconds",
+    "newswatch_poll_bytes",
+    "newswatch_poll_articles",
+    "newswatch_poll_entries_refused",
+    "newswatch_poll_feed_polls",
+    "newswatch_poll_freshness_seconds",
+    "newswatch_poll_sources",
+    "newswatch_poll_source_last_success_timestamp_seconds",
+    "newswatch_poll_source_last_article_timestamp_seconds",
+}
 BOTH = {"newswatch_config_reloads", "newswatch_build", "process_resident_memory_bytes"}
 
 
@@ -51,11 +64,14 @@ def families(registry: CollectorRegistry) -> set[str]:
 
 def test_each_role_serves_its_own_metrics_and_only_those() -> None:
     worker, notifier = families(WORKER_REGISTRY), families(NOTIFIER_REGISTRY)
+    poller = families(POLLER_REGISTRY)
     assert worker >= WORKER_ONLY | BOTH
     assert notifier >= NOTIFIER_ONLY | BOTH
-    assert not worker & NOTIFIER_ONLY
-    assert not notifier & WORKER_ONLY
-    assert set(REGISTRIES) == {"worker", "notifier"}
+    assert poller >= POLLER_ONLY | BOTH
+    assert not worker & (NOTIFIER_ONLY | POLLER_ONLY)
+    assert not notifier & (WORKER_ONLY | POLLER_ONLY)
+    assert not poller & (WORKER_ONLY | NOTIFIER_ONLY)
+    assert set(REGISTRIES) == {"worker", "notifier", "poller"}
 
 
 def test_the_default_registry_holds_none_of_ours() -> None:
