@@ -341,4 +341,6 @@ def test_service_mode_serves_its_endpoints_polls_and_follows_file_changes(
     finally:
         loop.call_soon_threadsafe(stop.set)
         thread.join(timeout=10)
+        if not thread.is_alive():
+            loop.close()  # its self-pipe sockets, else left to the collector in a later test
     assert not thread.is_alive() and not failures
