@@ -46,13 +46,13 @@ run: setup
 	KAFKA_BOOTSTRAP_SERVERS=$(RUN_BOOTSTRAP) $(BIN)/newswatch run --seeds seeds
 
 kafka-jars: setup
-	$(BIN)/python -m newswatch.kafka.broker jars
+	$(BIN)/python -m newswatch_dev.broker jars
 
 kafka: setup
-	$(BIN)/python -m newswatch.kafka.broker start --port $(KAFKA_PORT)
+	$(BIN)/python -m newswatch_dev.broker start --port $(KAFKA_PORT)
 
 kafka-stop: setup
-	$(BIN)/python -m newswatch.kafka.broker stop
+	$(BIN)/python -m newswatch_dev.broker stop
 
 # Regenerate the hash-pinned lock from pyproject.toml (maintainers only; needs network to PyPI).
 lock:
@@ -89,11 +89,11 @@ test-fault: setup
 # $$BENCH_OUT (default bench.json). Knobs: BENCH_N, BENCH_RATE, BENCH_SECONDS, BENCH_WORKERS,
 # BENCH_SEED; KAFKA_BOOTSTRAP_SERVERS to use a running broker. A few minutes; run it on a quiet box.
 bench: setup
-	$(BIN)/python -m newswatch.bench
+	$(BIN)/python -m newswatch_dev.bench
 
 # The same code paths at toy sizes (what CI runs): proves the benchmark works, measures nothing.
 bench-smoke: setup
-	BENCH_SMOKE=1 $(BIN)/python -m newswatch.bench
+	BENCH_SMOKE=1 $(BIN)/python -m newswatch_dev.bench
 
 # Polling throughput (issue 12): feeds/s and pages/s against a local site in another process,
 # no broker. About a minute; POLL_BENCH_FEEDS and POLL_BENCH_ENTRIES set the size.

@@ -8,6 +8,8 @@ one embedded broker on a free port and stops it at the end. Pure unit runs never
 from __future__ import annotations
 
 import atexit
+import gc
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -15,8 +17,35 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.kafka.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
+
+# -- logging ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def root_logging_restored() -> Iterator[None]:
+    """A command run in-process (``main([...])``) configures logging onto the ``sys.stderr`` of
+    its test, a capture pytest closes afterwards: later tests must not log (or flush) into it."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def leaks_collected_in_their_own_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests with real clients and processes collect garbage before they end, so an unclosed
+    socket or file is reported (an error: warnings are errors) by the test that leaked it, not by
+    whichever test the collector happens to run in. Unit tests skip the cost."""
+    yield
+    if any(request.node.get_closest_marker(m) for m in ("integration", "e2e", "fault")):
+        gc.collect()
+
 
 # -- Kafka ----------------------------------------------------------------------------------------
 

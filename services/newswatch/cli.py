@@ -161,8 +161,15 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from newswatch.stream.local import run_local
-
+    try:  # a development tool: in a checkout, not in the wheel or the image
+        from newswatch_dev.local import run_local
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("newswatch_dev"):
+            raise
+        raise CommandError(
+            "run is the local demo of a checkout (make run): an installed newswatch has no "
+            "embedded broker; start the worker, notify and ingest commands instead"
+        ) from None
     return run_local(settings, args.seeds)
 
 
@@ -303,13 +310,9 @@ def _quiet_stdout() -> None:
 def _bad_data_file(exc: Exception) -> bool:
     """A watchlist, taxonomy, pattern or subscriptions file that is missing or wrong; the
     message names the file and line."""
-    if not isinstance(exc, ValueError) or not type(exc).__module__.startswith("newswatch."):
-        return False
-    from newswatch.engine.datafile import DataFileError
-    from newswatch.engine.watchlist import WatchlistError
-    from newswatch.subscriptions import SubscriptionsError
+    from newswatch.datafiles import DataFileError
 
-    return isinstance(exc, DataFileError | WatchlistError | SubscriptionsError)
+    return isinstance(exc, DataFileError)
 
 
 def _broker_lost(exc: Exception) -> bool:

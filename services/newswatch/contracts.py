@@ -9,12 +9,15 @@ label) and a message.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
 import jsonschema
 from pydantic import BaseModel, ConfigDict, Field
 
+from newswatch.errors import NewswatchError
 from newswatch.resources import resource
 
 SCHEMA_DIR = resource("schemas")
@@ -28,7 +31,7 @@ TextFrom = Literal["page", "entry_content", "entry_summary"]
 RejectReason = Literal["oversize", "encoding", "json", "schema", "text_too_long", "engine_error"]
 
 
-class InvalidArticle(ValueError):
+class InvalidArticle(NewswatchError, ValueError):
     """Raw input that cannot become an Article; ``reason`` is one of ``RejectReason``."""
 
     def __init__(self, reason: RejectReason, message: str) -> None:
@@ -190,3 +193,52 @@ def decode_article(raw: bytes | None, *, max_bytes: int, max_text_chars: int) ->
             f"text is {len(document['text'])} characters; limit is {max_text_chars}",
         )
     return Article.model_validate(document)
+
+
+# -- dead letters ----------------------------------------------------------------------------------
+# What a rejected message carries to news.articles.dlq (worker, ingest) or news.alerts.dlq
+# (notifier): its original bytes, untouched, and these headers. Part of the contract: operators
+# and replay tools read them.
+
+HEADER_ERROR = "x-error"
+HEADER_REASON = "x-error-reason"
+HEADER_TOPIC = "x-original-topic"
+HEADER_PARTITION = "x-original-partition"
+HEADER_OFFSET = "x-original-offset"
+HEADER_SOURCE = "x-source"  # set by ``newswatch ingest``: file and line of input that never made it
+# Error messages can quote the input (schema errors do); a header is no place for an article.
+MAX_ERROR_HEADER_CHARS = 1000
+
+Headers = list[tuple[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a consumed message came from, for the dead-letter headers."""
+
+    topic: str
+    partition: int | None = None
+    offset: int | None = None
+
+
+def dead_letter_headers(
+    reason: str,
+    message: str,
+    origin: Origin,
+    source: str | None = None,
+    extra: Sequence[tuple[str, str]] = (),
+) -> Headers:
+    """The headers of a dead letter; ``extra`` (the notifier's sink and rule) follow the reason."""
+    headers: Headers = [
+        (HEADER_ERROR, message[:MAX_ERROR_HEADER_CHARS].encode("utf-8", errors="replace")),
+        (HEADER_REASON, reason.encode("utf-8", errors="replace")),
+        *((name, value.encode("utf-8", errors="replace")) for name, value in extra),
+        (HEADER_TOPIC, origin.topic.encode("utf-8")),
+    ]
+    if origin.partition is not None:
+        headers.append((HEADER_PARTITION, str(origin.partition).encode("ascii")))
+    if origin.offset is not None:
+        headers.append((HEADER_OFFSET, str(origin.offset).encode("ascii")))
+    if source is not None:
+        headers.append((HEADER_SOURCE, source.encode("utf-8", errors="replace")))
+    return headers

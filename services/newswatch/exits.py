@@ -19,6 +19,8 @@ shell reports for a process stopped by SIGINT or SIGPIPE.
 
 from __future__ import annotations
 
+from newswatch.errors import NewswatchError
+
 OK = 0
 REJECTED = 1
 USAGE = 2
@@ -30,7 +32,7 @@ INTERRUPTED = 130
 BROKEN_PIPE = 141
 
 
-class CommandError(Exception):
+class CommandError(NewswatchError):
     """A mistake or condition the user can act on: one line on stderr, no traceback."""
 
     def __init__(self, message: str, code: int = USAGE) -> None:

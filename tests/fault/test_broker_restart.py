@@ -12,8 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from fault_corpus import Passage
-from fault_support import (
+from worker_support import isolated_settings, newswatch_worker, worker_process
+
+from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_pids
+from support.fault_corpus import Passage
+from support.fault_support import (
     Feeder,
     account,
     alerts_published,
@@ -21,10 +25,6 @@ from fault_support import (
     prepare_topics,
     wait_for,
 )
-from worker_support import isolated_settings, newswatch_worker, worker_process
-
-from newswatch.kafka.broker import EmbeddedKafka, broker_pids
-from newswatch.settings import Settings
 
 pytestmark = [pytest.mark.fault, pytest.mark.timeout(300)]
 

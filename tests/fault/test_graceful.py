@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from fault_support import prepare_topics, wait_for
 from worker_support import (
     WorkerProcess,
     committed,
@@ -28,9 +27,10 @@ from worker_support import (
 )
 
 from newswatch.kafka import make_producer
-from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
 from newswatch.stream.guard import EXIT_AGENT_FAILED
+from newswatch_dev.broker import free_port
+from support.fault_support import prepare_topics, wait_for
 
 pytestmark = [pytest.mark.fault, pytest.mark.timeout(180)]
 

@@ -37,16 +37,16 @@ from worker_support import (
     worker_process,
 )
 
-from newswatch.contracts import RejectReason
-from newswatch.kafka import ensure_topics, make_producer
-from newswatch.settings import Settings
-from newswatch.stream.routing import (
+from newswatch.contracts import (
     HEADER_ERROR,
     HEADER_OFFSET,
     HEADER_PARTITION,
     HEADER_REASON,
     HEADER_TOPIC,
+    RejectReason,
 )
+from newswatch.kafka import ensure_topics, make_producer
+from newswatch.settings import Settings
 from newswatch.stream.worker import event_types
 from support import hostile
 

@@ -52,7 +52,7 @@ def test_smoke_benchmark_writes_sane_figures(kafka_bootstrap: str, tmp_path: Pat
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "newswatch.bench"],
+        [sys.executable, "-m", "newswatch_dev.bench"],
         env=env,
         capture_output=True,
         text=True,

@@ -13,17 +13,19 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from kafka.errors import KafkaError
+from kafka.net.compat import KafkaNetClient
 
-from newswatch.kafka.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 from newswatch.kafka.clients import faust_credentials, make_admin, make_consumer, make_producer
 from newswatch.kafka.topics import ensure_topics
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -238,12 +240,26 @@ def test_sasl_from_settings_works_for_kafka_python_and_faust(
 
 def test_sasl_listener_refuses_a_wrong_password(sasl_broker: EmbeddedKafka) -> None:
     settings = sasl_settings(sasl_broker, "SCRAM-SHA-256", "not-the-password")
-    with pytest.raises(KafkaError):
-        producer = make_producer(settings, max_block_ms=5000, bootstrap_timeout_ms=5000)
-        try:
-            producer.send(settings.topic_articles, b"x").get(10)
-        finally:
-            producer.close()
+    # A KafkaProducer whose constructor fails closes nothing it opened (its network client's
+    # sockets and I/O thread): the client is kept here to be closed all the same.
+    made: list[KafkaNetClient] = []
+
+    def network_client(**config: Any) -> KafkaNetClient:
+        made.append(KafkaNetClient(**config))
+        return made[-1]
+
+    try:
+        with pytest.raises(KafkaError):
+            producer = make_producer(
+                settings, max_block_ms=5000, bootstrap_timeout_ms=5000, kafka_client=network_client
+            )
+            try:
+                producer.send(settings.topic_articles, b"x").get(10)
+            finally:
+                producer.close()
+    finally:
+        for client in made:
+            client.close()
     log_text = sasl_broker.log_file.read_text()
     assert "Failed authentication" in log_text and "SCRAM-SHA-256" in log_text
 
@@ -253,7 +269,7 @@ def test_sasl_listener_refuses_a_wrong_password(sasl_broker: EmbeddedKafka) -> N
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newswatch.kafka.broker", *args],
+        [sys.executable, "-m", "newswatch_dev.broker", *args],
         capture_output=True,
         text=True,
         timeout=200,
@@ -265,7 +281,8 @@ def test_cli_start_is_idempotent_and_stop_leaves_no_jvm(tmp_path: Path) -> None:
     port, data_dir = free_port(), tmp_path / "cli"
     where = ["--port", str(port), "--data-dir", str(data_dir)]
     try:
-        started = run_cli("start", *where)
+        # Both ports free ones: port + 1 may be anyone's (it made this test flaky).
+        started = run_cli("start", *where, "--controller-port", str(free_port()))
         assert started.returncode == 0, started.stderr
         assert "ready at" in started.stdout
         [pid] = broker_pids(data_dir)
@@ -292,22 +309,23 @@ def test_the_jvm_dies_with_the_process_that_started_it(tmp_path: Path) -> None:
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from newswatch.kafka.broker import EmbeddedKafka\n"
+        "from newswatch_dev.broker import EmbeddedKafka\n"
         f"EmbeddedKafka(data_dir=Path({str(tmp_path)!r})).start()\n"
         "print('up', flush=True)\n"
         "time.sleep(600)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert parent.stdout is not None and parent.stdout.readline().strip() == "up"
-        assert len(broker_pids(tmp_path)) == 1
-        os.kill(parent.pid, signal.SIGKILL)
-        parent.wait(10)
-        deadline = time.monotonic() + 60
-        while broker_pids(tmp_path) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert broker_pids(tmp_path) == []
-    finally:
-        parent.kill()
-        for pid in broker_pids(tmp_path):
-            os.kill(pid, signal.SIGKILL)
+    with parent:  # closes the pipe
+        try:
+            assert parent.stdout is not None and parent.stdout.readline().strip() == "up"
+            assert len(broker_pids(tmp_path)) == 1
+            os.kill(parent.pid, signal.SIGKILL)
+            parent.wait(10)
+            deadline = time.monotonic() + 60
+            while broker_pids(tmp_path) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert broker_pids(tmp_path) == []
+        finally:
+            parent.kill()
+            for pid in broker_pids(tmp_path):
+                os.kill(pid, signal.SIGKILL)

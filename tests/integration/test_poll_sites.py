@@ -294,7 +294,7 @@ def test_service_mode_serves_its_endpoints_polls_and_follows_file_changes(
 
     from newswatch.ingest.poll.run import poll_forever
     from newswatch.ingest.poll.sources import LiveSources
-    from newswatch.kafka.broker import free_port
+    from newswatch_dev.broker import free_port
     from support.feed_site import wait_until
 
     port = free_port()
@@ -341,4 +341,6 @@ def test_service_mode_serves_its_endpoints_polls_and_follows_file_changes(
     finally:
         loop.call_soon_threadsafe(stop.set)
         thread.join(timeout=10)
+        if not thread.is_alive():
+            loop.close()  # its self-pipe sockets, else left to the collector in a later test
     assert not thread.is_alive() and not failures

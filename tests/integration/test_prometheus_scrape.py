@@ -23,8 +23,8 @@ import pytest
 import yaml
 from worker_support import isolated_settings, newswatch_worker, produce, worker_process
 
-from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
+from newswatch_dev.broker import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -74,12 +74,16 @@ def _wait_for(what: str, probe: Any, deadline: float) -> Any:
 
 
 def _stop(process: subprocess.Popen[Any]) -> None:
+    """Terminate (then kill) the process and close our ends of its pipes."""
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ from worker_support import (
 )
 
 from newswatch.kafka import ensure_topics, make_producer
-from newswatch.kafka.broker import free_port
 from newswatch.stream.worker import event_types
+from newswatch_dev.broker import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -17,9 +17,9 @@ import httpx
 from kafka import TopicPartition
 
 from newswatch.kafka import make_consumer, make_producer
-from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
-from newswatch.stream.local import stop_process, wait_ready
+from newswatch_dev.broker import free_port
+from newswatch_dev.local import stop_process, wait_ready
 
 REPO = Path(__file__).resolve().parents[2]
 WORKER_MAIN = Path(__file__).with_name("worker_main.py")

@@ -86,7 +86,9 @@ def _serve(port_out: multiprocessing.connection.Connection) -> None:
 
         def do_GET(self) -> None:
             parts = self.path.strip("/").split("/")
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            address = self.server.server_address
+            assert isinstance(address, tuple)  # an AF_INET server: (host, port)
+            base = f"http://127.0.0.1:{address[1]}"
             if parts[0] == "feed":
                 body, ctype = _feed(base, int(parts[1])), "application/rss+xml"
             elif parts[0] == "page":

@@ -26,9 +26,9 @@ from newswatch.exits import (
     USAGE,
 )
 from newswatch.ingest import ArticleDefaults, Parsed, Unreadable
-from newswatch.kafka.broker import free_port
 from newswatch.offline import admit, alert_line, chunked, progress_bar, read_inputs
 from newswatch.settings import Settings, get_settings
+from newswatch_dev.broker import free_port
 
 
 def test_commands_parse_with_their_options() -> None:

@@ -109,7 +109,8 @@ class TestCounts:
 
     def test_f1_is_the_harmonic_mean(self) -> None:
         c = Counts(tp=3, fp=1, fn=3)
-        assert (c.precision, c.recall, c.f1) == (0.75, 0.5, pytest.approx(0.6))
+        assert (c.precision, c.recall) == (0.75, 0.5)
+        assert c.f1 == pytest.approx(0.6)
 
 
 class TestParticipants:

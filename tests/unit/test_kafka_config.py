@@ -12,7 +12,6 @@ from faust.auth import SASLCredentials, SSLCredentials
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from pydantic import ValidationError
 
-from newswatch.kafka.broker import EmbeddedKafka
 from newswatch.kafka.clients import (
     common_config,
     consumer_config,
@@ -24,6 +23,7 @@ from newswatch.kafka.clients import (
 from newswatch.kafka.redaction import MASK, redact_in_logs
 from newswatch.kafka.topics import topic_names, validate_topic_name
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka
 
 SECRET = "s3cr3t-Pa55word"
 

@@ -1,9 +1,10 @@
 """The package carries every file it reads; the top-level names point at those files.
 
 The files live in ``services/newswatch`` (package data, read with importlib.resources);
-``schemas/``, ``deploy/config/`` and ``deploy/local/`` are symbolic links to them because the
+``schemas/`` and ``deploy/config/`` are symbolic links to them because the
 repository's layout promises them there (deployers and schema readers look at the top level), and
-a link cannot drift from what ships the way a copy can.
+a link cannot drift from what ships the way a copy can. ``deploy/local/`` links the same way to
+the development broker's files, which stay out of the package (``services/newswatch_dev``).
 """
 
 from __future__ import annotations
@@ -18,24 +19,26 @@ import pytest
 from newswatch.resources import resource_path
 
 REPO = Path(__file__).resolve().parents[2]
-PACKAGE = REPO / "services" / "newswatch"
+SERVICES = REPO / "services"
+PACKAGE = SERVICES / "newswatch"
 
-# (top-level folder, package folder, file pattern)
+# (top-level folder, folder under services/, file pattern)
 MIRRORS = [
-    ("schemas", "schemas", "*.json"),
-    ("deploy/config", "config", "*.yaml"),
-    ("deploy/local", "kafka/local", "pom.xml"),
-    ("deploy/local", "kafka/local", "*.properties"),
-    ("deploy/local", "kafka/local", "*.template"),
+    ("schemas", "newswatch/schemas", "*.json"),
+    ("deploy/config", "newswatch/config", "*.yaml"),
+    ("deploy/local", "newswatch_dev/kafka_local", "pom.xml"),
+    ("deploy/local", "newswatch_dev/kafka_local", "*.properties"),
+    ("deploy/local", "newswatch_dev/kafka_local", "*.template"),
 ]
+PACKAGED = [m for m in MIRRORS if m[1].startswith("newswatch/")]
 
 
 def _pairs() -> list[tuple[Path, Path]]:
     pairs = []
     for top, inside, pattern in MIRRORS:
         names = {p.name for p in (REPO / top).glob(pattern)}
-        names |= {p.name for p in (PACKAGE / inside).glob(pattern)}
-        pairs += [(REPO / top / name, PACKAGE / inside / name) for name in sorted(names)]
+        names |= {p.name for p in (SERVICES / inside).glob(pattern)}
+        pairs += [(REPO / top / name, SERVICES / inside / name) for name in sorted(names)]
     return pairs
 
 
@@ -50,7 +53,7 @@ def test_top_level_name_is_the_packaged_file(top: Path, packaged: Path) -> None:
 def test_every_mirror_has_files() -> None:
     """A renamed folder must not turn the comparison above into zero cases."""
     for _top, inside, pattern in MIRRORS:
-        assert list((PACKAGE / inside).glob(pattern)), (inside, pattern)
+        assert list((SERVICES / inside).glob(pattern)), (inside, pattern)
     assert len(_pairs()) >= 10
 
 
@@ -60,9 +63,9 @@ def test_packaged_files_are_declared_package_data() -> None:
     globs = config["tool"]["setuptools"]["package-data"]["newswatch"]
     shipped = [
         *(
-            PACKAGE / inside / p.name
-            for _, inside, pattern in MIRRORS
-            for p in (PACKAGE / inside).glob(pattern)
+            SERVICES / inside / p.name
+            for _, inside, pattern in PACKAGED
+            for p in (SERVICES / inside).glob(pattern)
         ),
         *(PACKAGE / "engine" / "data").glob("*.yaml"),
         *(PACKAGE / "engine" / "data").glob("*.tsv"),

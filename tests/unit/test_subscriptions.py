@@ -148,7 +148,7 @@ def test_schema_mistakes_are_reported_with_file_and_line() -> None:
     ("text", "line", "fragment"),
     [
         ("version: 1\nrules:\n  - name: a\n  - name: a\n", 4, "duplicate rule name"),
-        ("version: 1\nrules:\n  - name: [\n", 4, "not YAML"),
+        ("version: 1\nrules:\n  - name: [\n", 4, "invalid YAML"),
         ("rules: []\n", 1, "'version' is a required property"),
         ("version: 1\nrules:\n  - name: a\n    sinks: [{type: pager}]\n", 4, "pager"),
     ],

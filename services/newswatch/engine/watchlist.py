@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from newswatch.contracts import Participant, schema_validator
+from newswatch.contracts import Participant
+from newswatch.datafiles import (
+    DataFileError,
+    SchemaProblem,
+    YamlDocument,
+    read_yaml,
+    schema_problems,
+)
 
 RoleName = Literal["head_of_state", "head_of_government", "foreign_minister", "leader"]
 Kind = Literal["person", "country", "organisation"]
@@ -30,13 +35,8 @@ FORM_KEYS: tuple[tuple[str, Form], ...] = (
 )
 ANY_LANG = "*"
 
-try:  # libyaml is ~10x faster; pure Python still works, only slower.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
-
-class WatchlistError(ValueError):
+class WatchlistError(DataFileError):
     """A watchlist that cannot be used; the message starts with ``path:line: ``."""
 
 
@@ -101,25 +101,21 @@ class Watchlist:
     @classmethod
     def load(cls, path: Path) -> Watchlist:
         """Read, validate and index a watchlist file; WatchlistError says where it is wrong."""
-        path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WatchlistError(f"{path}:0: cannot read: {exc.strerror}") from None
-        except UnicodeDecodeError as exc:
-            raise WatchlistError(f"{path}:0: not UTF-8: {exc.reason}") from None
-        root, document = _parse(path, text)
-        return cls.from_document(document, where=_Locator(path, root))
+            document = read_yaml(Path(path))
+        except DataFileError as exc:
+            raise WatchlistError(str(exc)) from None
+        return cls.from_document(document.data, where=_Locator(document))
 
     @classmethod
     def from_document(cls, document: Any, *, where: _Locator | None = None) -> Watchlist:
         """Build from already-parsed data (tests, generators); ``where`` turns paths into lines."""
-        where = where or _Locator(Path("<watchlist>"), None)
-        errors = sorted(schema_validator("watchlist.v1").iter_errors(document), key=_error_order)
-        if errors:
-            error = errors[0]
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            raise where.error(_error_path(error), f"{_describe(error)}{more}")
+        where = where or _Locator(YamlDocument("<watchlist>", None, document))
+        problems = sorted(schema_problems(document, "watchlist.v1"), key=_problem_order)
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise where.error(first.path, f"{_describe(first.error)}{more}")
         entities, patterns = _index(document, where)
         return cls(entities, patterns)
 
@@ -164,84 +160,22 @@ class Watchlist:
 class _Locator:
     """Turns a JSON path inside the document into the YAML line it came from."""
 
-    def __init__(self, path: Path, root: yaml.Node | None) -> None:
-        self.path = path
-        self.root = root
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
 
     def line(self, json_path: Sequence[str | int]) -> int:
-        node = self.root
-        line = node.start_mark.line + 1 if node is not None else 0
-        for step in json_path:
-            node = _child(node, step)
-            if node is None:
-                break
-            line = node.start_mark.line + 1
-        return line
+        return self.document.line(json_path)
 
     def error(self, json_path: Sequence[str | int], message: str) -> WatchlistError:
         where = "/".join(map(str, json_path))
         prefix = f"{where}: " if where else ""
-        return WatchlistError(f"{self.path}:{self.line(json_path)}: {prefix}{message}")
+        return WatchlistError(f"{self.document.source}:{self.line(json_path)}: {prefix}{message}")
 
 
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == step:
-                return value  # type: ignore[no-any-return]
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return node.value[step]  # type: ignore[no-any-return]
-    return None
-
-
-def _parse(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
-    """Compose (for marks) then construct (for data) in one libyaml pass."""
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        _check_duplicate_keys(path, root)
-        document = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        raise WatchlistError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise WatchlistError(f"{path}:0: invalid YAML: {exc}") from None
-    finally:
-        loader.dispose()
-    return root, document
-
-
-def _check_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
-    """PyYAML keeps the last of two equal keys silently; an analyst's copy-paste deserves better."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: set[Any] = set()
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        line = key.start_mark.line + 1
-                        raise WatchlistError(f"{path}:{line}: duplicate key {key.value!r}")
-                    seen.add(key.value)
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-
-
-def _error_order(error: Any) -> tuple[int, list[str]]:
+def _problem_order(problem: SchemaProblem) -> tuple[int, list[str]]:
     # Deepest first: "entities/3/roles/0/start" tells more than "entities/3 is not valid".
-    return (-len(error.absolute_path), [str(p) for p in error.absolute_path])
-
-
-def _error_path(error: Any) -> list[str | int]:
-    """Where the mistake is; for an unknown field, the field itself rather than its entity."""
-    path: list[str | int] = list(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = error.schema.get("properties", {})
-        path += [key for key in error.instance if key not in known][:1]
-    return path
+    path = problem.error.absolute_path
+    return (-len(path), [str(p) for p in path])
 
 
 def _describe(error: Any) -> str:

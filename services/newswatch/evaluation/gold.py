@@ -18,12 +18,13 @@ from typing import Any
 
 from newswatch.contracts import Article, Participant, schema_errors
 from newswatch.engine.watchlist import WatchedEntity, Watchlist
+from newswatch.errors import NewswatchError
 
 GOLD_SCHEMA = "gold.v2"
 HARD_NEGATIVE = "hard_negative"
 
 
-class GoldError(ValueError):
+class GoldError(NewswatchError, ValueError):
     """A gold file that cannot be scored; the message names the file and line."""
 
 

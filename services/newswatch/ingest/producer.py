@@ -6,12 +6,11 @@ from typing import Any
 
 from kafka.producer.future import FutureRecordMetadata
 
-from newswatch.contracts import Article
+from newswatch.contracts import Article, Origin, dead_letter_headers
 from newswatch.ingest.limits import article_message
 from newswatch.ingest.records import ReadResult, Unparsable, Unreadable
 from newswatch.kafka import make_producer
 from newswatch.settings import Settings
-from newswatch.stream.routing import Origin, dead_letter
 
 __all__ = ["ArticleProducer", "article_message"]
 
@@ -43,17 +42,16 @@ class ArticleProducer:
         return None
 
     def send_rejected(self, item: Unparsable) -> None:
-        letter = dead_letter(
-            item.raw,
-            item.reason,
-            item.message,
-            Origin(self.topic),
-            self._settings,
-            source=item.origin,
+        """The input's bytes, untouched, to the dead-letter topic with the reason in headers."""
+        headers = dead_letter_headers(
+            item.reason, item.message, Origin(self.topic), source=item.origin
         )
         self._track(
             self._producer.send(
-                letter.topic, key=letter.key, value=letter.value, headers=letter.headers
+                self._settings.topic_articles_dlq,
+                key=None,
+                value=item.raw if item.raw is not None else b"",
+                headers=headers,
             )
         )
 

@@ -1,7 +1,7 @@
 """Kafka plumbing: client settings from ``Settings`` and topic creation.
 
-The embedded broker for development and tests is ``newswatch.kafka.broker`` (not imported here:
-it is a tool, not part of the service, and runs as ``python -m newswatch.kafka.broker``).
+The embedded broker for development and tests is ``newswatch_dev.broker``: a tool, not part of
+the service or its wheel; it runs as ``python -m newswatch_dev.broker``.
 """
 
 from newswatch.kafka.clients import (

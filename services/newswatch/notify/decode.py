@@ -6,11 +6,12 @@ import json
 from typing import Literal
 
 from newswatch.contracts import Alert, schema_errors
+from newswatch.errors import NewswatchError
 
 AlertRejectReason = Literal["oversize", "encoding", "json", "schema"]
 
 
-class InvalidAlert(ValueError):
+class InvalidAlert(NewswatchError, ValueError):
     def __init__(self, reason: AlertRejectReason, message: str) -> None:
         super().__init__(message)
         self.reason: AlertRejectReason = reason

@@ -17,8 +17,9 @@ from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
+from newswatch.contracts import Origin, dead_letter_headers
 from newswatch.kafka.clients import make_consumer, make_producer
-from newswatch.notify.config_topic import ConfigFollower
+from newswatch.kafka.config_topic import ConfigTopic
 from newswatch.notify.decode import AlertRejectReason, InvalidAlert, decode_alert
 from newswatch.notify.dedup import DedupStore
 from newswatch.notify.delivery import Deliverer, RetryPolicy, SinkSet
@@ -93,15 +94,15 @@ class Notifier:
         )
         log.info("notifier started", extra={"topics": self._topics, "group": self._group})
         producer: KafkaProducer | None = None
-        config: ConfigFollower | None = None
+        config: ConfigTopic | None = None
         try:
             producer = make_producer(self._settings, linger_ms=0)
             if self._follow_config:
-                config = ConfigFollower(self._settings, self.subscriptions)
+                config = ConfigTopic(self._settings)
             while not self._stop.is_set():
                 self.subscriptions.refresh()
-                if config is not None:
-                    config.poll()
+                for kind, value in config.poll() if config is not None else ():
+                    self.subscriptions.apply_config_message(kind, value)
                 # One record per poll: the stop flag is checked between messages, never inside.
                 for partition, records in consumer.poll(timeout_ms=500, max_records=1).items():
                     for record in records:
@@ -141,20 +142,13 @@ class Notifier:
         error: str,
         extra: Sequence[tuple[str, str]] = (),
     ) -> None:
-        headers = [
-            ("x-error", error[:1000]),
-            ("x-error-reason", reason),
-            *extra,
-            ("x-original-topic", record.topic),
-            ("x-original-partition", str(record.partition)),
-            ("x-original-offset", str(record.offset)),
-        ]
+        origin = Origin(record.topic, record.partition, record.offset)
         # Synchronous: the offset is committed next, so the dead letter must be on the broker.
         producer.send(
             self._settings.topic_alerts_dlq,
             key=record.key,
             value=record.value,
-            headers=[(k, v.encode("utf-8")) for k, v in headers],
+            headers=dead_letter_headers(reason, error, origin, extra=extra),
         ).get(timeout=_DLQ_SEND_TIMEOUT_S)
         NOTIFY_DEAD_LETTERS.labels(reason=reason).inc()
         log.warning(

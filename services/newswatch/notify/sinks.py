@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 import httpx
 
 from newswatch.contracts import Alert
+from newswatch.errors import NewswatchError
 from newswatch.notify.render import slack_text
 from newswatch.notify.signing import (
     ALERT_ID_HEADER,
@@ -36,7 +37,7 @@ SinkKind = Literal["webhook", "file", "stdout"]
 _RETRYABLE_STATUS = frozenset({408, 425, 429})
 
 
-class DeliveryError(Exception):
+class DeliveryError(NewswatchError):
     def __init__(self, message: str, *, retryable: bool) -> None:
         super().__init__(message)
         self.retryable = retryable

@@ -3,7 +3,8 @@
 ``tagger``: articles → decode → engine → one sighting per alert, keyed by story, to the sightings
 topic (bad input to the dead-letter topic). ``stories``: sightings → story tables → the annotated
 alert to the firehose, its type topic and the topics of the subscriptions it matches. The
-repartition is what lets the story tables be partitioned like their input.
+repartition is what lets the story tables be partitioned like their input. ``TaggingWorker``
+holds the state both share and reads in that order: the two agents, then what keeps them running.
 
 Nothing happens at import time; ``create_app`` builds a fresh app so tests and the CLI each get
 their own. Topics are created by ``newswatch.kafka.ensure_topics`` before the worker starts
@@ -22,7 +23,7 @@ import faust
 from faust.types import TP, EventT, StreamT
 
 from newswatch import __version__
-from newswatch.contracts import Alert, Article
+from newswatch.contracts import Alert, Article, Origin
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics, faust_broker_urls, faust_credentials
 from newswatch.kafka.topics import max_record_bytes
@@ -40,7 +41,7 @@ from newswatch.stream.health import Health
 from newswatch.stream.live import EngineData, Reloader
 from newswatch.stream.publish import Publisher
 from newswatch.stream.recovery import SeekFirstTableManager
-from newswatch.stream.routing import Origin, Outgoing, alert_messages, sighting_message
+from newswatch.stream.routing import Outgoing, alert_messages, sighting_message
 from newswatch.stream.sensor import KafkaSensor
 from newswatch.stream.stories import Sighting, StoryPolicy, sighting
 from newswatch.stream.story_stage import StoryTables
@@ -94,10 +95,12 @@ def _every(app: faust.App, seconds: float, job: Callable[[], Awaitable[None]]) -
 def create_app(
     settings: Settings | None = None, *, engine_factory: EngineFactory = load_engine
 ) -> faust.App:
-    settings = settings or get_settings()
-    health = Health(input_topic=settings.topic_articles)
-    subscriptions = LiveSubscriptions(settings.subscriptions_path)  # a broken file stops us here
-    data = EngineData(settings)
+    """A fresh worker app, its topics, tables, agents and timers wired (nothing started)."""
+    return TaggingWorker(settings or get_settings(), engine_factory).app
+
+
+def faust_app(settings: Settings) -> faust.App:
+    """The Faust app as the worker needs it configured."""
     settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         settings.app_id,
@@ -118,119 +121,129 @@ def create_app(
         TableManager=SeekFirstTableManager,  # the backlog is fetched only after the seek
     )
     app.monitor = KafkaSensor()
-    register_views(app, health)
+    return app
 
-    engine_slot = EngineSlot()
-    engine_lock = asyncio.Lock()  # tagging and reloading never overlap
 
-    def story_policy() -> StoryPolicy:
-        return StoryPolicy.of(Taxonomy.load(settings.taxonomy_path), settings)
+class TaggingWorker:
+    """The worker's state and the path of an article through it, in reading order.
 
-    tables = StoryTables(app, settings, story_policy())
+    ``tagger`` takes batches of raw articles, tags them under the engine lock and sends one
+    sighting per alert (or a dead letter); ``stories`` turns each sighting into the annotated
+    alert and publishes it. Then what keeps them running: the engine loaded off the event loop
+    after start, live reload and story expiry on timers, readiness from partition assignment.
+    """
 
-    async def ensure(names: set[str]) -> None:
-        await asyncio.get_running_loop().run_in_executor(
-            None, lambda: ensure_topics(settings, (), extra=sorted(names))
+    def __init__(self, settings: Settings, engine_factory: EngineFactory) -> None:
+        self.settings = settings
+        self.engine_factory = engine_factory
+        self.health = Health(input_topic=settings.topic_articles)
+        self.subscriptions = LiveSubscriptions(settings.subscriptions_path)  # broken: stop here
+        self.data = EngineData(settings)
+        self.app = faust_app(settings)
+        register_views(self.app, self.health)
+        self.engine_slot = EngineSlot()
+        self.engine_lock = asyncio.Lock()  # tagging and reloading never overlap
+        self.tables = StoryTables(self.app, settings, self._story_policy())
+        self.publisher = Publisher(self.app, self._ensure_topics)
+        self.reloader = Reloader(
+            settings, self.data, self.subscriptions, self.engine_lock, self._on_engine_reloaded
         )
+        self._wire()
 
-    publisher = Publisher(app, ensure)
-    articles = app.topic(
-        settings.topic_articles,
-        key_serializer="raw",
-        value_serializer="raw",  # decoded by contracts.decode_article, never by Faust
-        allow_empty=True,  # a null value must reach the agent, to be dead-lettered
-    )
+    def _wire(self) -> None:
+        settings, app = self.settings, self.app
+        articles = app.topic(
+            settings.topic_articles,
+            key_serializer="raw",
+            value_serializer="raw",  # decoded by contracts.decode_article, never by Faust
+            allow_empty=True,  # a null value must reach the agent, to be dead-lettered
+        )
+        sightings = app.topic(settings.topic_sightings, key_serializer="raw", value_type=Sighting)
+        app.agent(articles, name="tagger", concurrency=1)(self.tagger)  # >1 can commit past
+        app.agent(sightings, name="stories", concurrency=1)(self.stories)  # a story stays ordered
+        _every(app, settings.reload_interval_s, self.reload_data)
+        _every(app, max(1.0, min(600.0, settings.story_horizon_s / 4)), self.sweep_stories)
+        app.task(self.load_models)
+        # Faust's signal types want ``*args``; the handlers name the one argument they get.
+        app.on_partitions_assigned.connect(cast(Any, self.on_assigned))
+        app.on_partitions_revoked.connect(cast(Any, self.on_revoked))
+        app.on_before_shutdown.connect(cast(Any, self.on_shutdown))
 
-    sightings = app.topic(settings.topic_sightings, key_serializer="raw", value_type=Sighting)
+    # -- an article's path ----------------------------------------------------------------------
 
-    def route(article: Article, alert: Alert) -> list[Outgoing]:
-        return [sighting_message(sighting(alert, article, tables.policy), settings)]
-
-    async def handle(engine: Tagger, events: Sequence[EventT[Any]]) -> None:
-        loop = asyncio.get_running_loop()
-        batch = [_incoming(e) for e in events]
-        async with engine_lock:
-            result: BatchResult = await loop.run_in_executor(
-                None, process_batch, batch, engine, settings, route
+    async def tagger(self, stream: StreamT[bytes]) -> None:
+        """The ``tagger`` agent: batches of raw articles, each tagged then sent on."""
+        try:
+            engine = await self.engine_slot.get()
+            batches = cast(faust.Stream[bytes], stream).take_events(
+                self.settings.stream_batch_max, within=self.settings.stream_batch_seconds
             )
-        # A type topic exists before its first sighting leaves: a type Kafka refuses fails here.
-        await publisher.prepare(
-            {settings.type_topic(a.event_type) for _, alerts in result.tagged for a in alerts}
-        )
-        await publisher.publish(result.outgoing)
-        record_batch(result, engine.languages)
-        log_batch(result)
+            async for events in batches:
+                await self._handle_draining(engine, events)
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:
+            fail_fast(self.health, exc, "tagger agent failed")
 
-    async def handle_draining(engine: Tagger, events: Sequence[EventT[Any]]) -> None:
+    async def _handle_draining(self, engine: Tagger, events: Sequence[EventT[Any]]) -> None:
         """On stop, the batch in flight finishes (alerts sent) before its offsets may commit."""
-        work = asyncio.ensure_future(handle(engine, events))
+        work = asyncio.ensure_future(self._handle(engine, events))
         try:
             await asyncio.shield(work)
         except asyncio.CancelledError:
             try:
-                await asyncio.wait_for(asyncio.shield(work), settings.stream_drain_seconds)
+                await asyncio.wait_for(asyncio.shield(work), self.settings.stream_drain_seconds)
             except BaseException as exc:
-                fail_fast(health, exc, "batch could not finish while stopping")
+                fail_fast(self.health, exc, "batch could not finish while stopping")
             raise
 
-    @app.agent(articles, name="tagger", concurrency=1)  # >1 can commit past in-flight work
-    async def tagger(stream: StreamT[bytes]) -> None:
-        try:
-            engine = await engine_slot.get()
-            batches = cast(faust.Stream[bytes], stream).take_events(
-                settings.stream_batch_max, within=settings.stream_batch_seconds
+    async def _handle(self, engine: Tagger, events: Sequence[EventT[Any]]) -> None:
+        settings = self.settings
+        loop = asyncio.get_running_loop()
+        batch = [_incoming(e) for e in events]
+        async with self.engine_lock:
+            result: BatchResult = await loop.run_in_executor(
+                None, process_batch, batch, engine, settings, self._route
             )
-            async for events in batches:
-                await handle_draining(engine, events)
-        except asyncio.CancelledError:
-            raise
-        except BaseException as exc:
-            fail_fast(health, exc, "tagger agent failed")
+        # A type topic exists before its first sighting leaves: a type Kafka refuses fails here.
+        await self.publisher.prepare(
+            {settings.type_topic(a.event_type) for _, alerts in result.tagged for a in alerts}
+        )
+        await self.publisher.publish(result.outgoing)
+        record_batch(result, engine.languages)
+        log_batch(result)
 
-    @app.agent(sightings, name="stories", concurrency=1)  # one story's updates stay in order
-    async def stories(stream: StreamT[Sighting]) -> None:
-        """A redelivered sighting finds its annotation in the table and is republished as is."""
+    def _route(self, article: Article, alert: Alert) -> list[Outgoing]:
+        """Each alert leaves the tagger as a sighting, keyed by its story."""
+        return [sighting_message(sighting(alert, article, self.tables.policy), self.settings)]
+
+    async def stories(self, stream: StreamT[Sighting]) -> None:
+        """The ``stories`` agent. A redelivered sighting finds its annotation in the table and
+        is republished as is."""
         try:
             async for seen in stream:
-                alert, _ = tables.annotate(seen)
-                rules = [rule.name for rule in subscriptions.current.rules_matching(alert)]
-                await publisher.publish(alert_messages(alert, settings, rules))
+                alert, _ = self.tables.annotate(seen)
+                rules = [rule.name for rule in self.subscriptions.current.rules_matching(alert)]
+                await self.publisher.publish(alert_messages(alert, self.settings, rules))
                 record_alert(alert, seen.article_time, time.time())
         except asyncio.CancelledError:
             raise
         except BaseException as exc:
-            fail_fast(health, exc, "stories agent failed")
+            fail_fast(self.health, exc, "stories agent failed")
 
-    def on_engine_reloaded() -> None:
-        tables.policy = story_policy()
+    # -- keeping it running ---------------------------------------------------------------------
 
-    reloader = Reloader(settings, data, subscriptions, engine_lock, on_engine_reloaded)
-
-    async def reload_data() -> None:
-        if not health.models_loaded:
-            return
-        try:
-            await reloader.tick(await engine_slot.get())
-        except Exception:
-            log.exception("live reload failed; trying again at the next tick")
-
-    async def sweep_stories() -> None:
-        dropped = tables.sweep()
-        if dropped:
-            log.info("expired story entries dropped", extra={"entries": dropped})
-
-    _every(app, settings.reload_interval_s, reload_data)
-    _every(app, max(1.0, min(600.0, settings.story_horizon_s / 4)), sweep_stories)
-
-    async def load_models() -> None:
+    async def load_models(self) -> None:
+        """The engine, loaded off the event loop once the app runs; then the worker is ready."""
+        settings = self.settings
         try:
             engine = await asyncio.get_running_loop().run_in_executor(
-                None, engine_factory, data.engine_settings
+                None, self.engine_factory, self.data.engine_settings
             )
         except asyncio.CancelledError:
             raise  # stopped while loading: an ordinary shutdown
         except BaseException as exc:
-            fail_fast(health, exc, "engine could not be loaded")
+            fail_fast(self.health, exc, "engine could not be loaded")
         BUILD_INFO.info(
             {
                 "version": __version__,
@@ -242,25 +255,41 @@ def create_app(
             }
         )
         # A type a later taxonomy reload adds gets its series at its first alert.
-        zero_worker_series(engine.languages, tables.policy.key_attributes)  # keys: event types
-        engine_slot.set(engine)
-        health.set_models_loaded()
+        zero_worker_series(engine.languages, self.tables.policy.key_attributes)  # keys: types
+        self.engine_slot.set(engine)
+        self.health.set_models_loaded()
         log.info("engine loaded", extra={"languages": engine.languages})
 
-    async def on_assigned(sender: faust.App, assigned: set[TP], **kwargs: Any) -> None:
-        health.set_assignment((tp.topic, tp.partition) for tp in assigned)
+    async def reload_data(self) -> None:
+        if not self.health.models_loaded:
+            return
+        try:
+            await self.reloader.tick(await self.engine_slot.get())
+        except Exception:
+            log.exception("live reload failed; trying again at the next tick")
 
-    async def on_revoked(sender: faust.App, revoked: set[TP], **kwargs: Any) -> None:
-        health.set_assignment(())
+    def _on_engine_reloaded(self) -> None:
+        self.tables.policy = self._story_policy()
 
-    async def on_shutdown(sender: faust.App, **kwargs: Any) -> None:
-        health.set_stopping()
-        reloader.close()
+    def _story_policy(self) -> StoryPolicy:
+        return StoryPolicy.of(Taxonomy.load(self.settings.taxonomy_path), self.settings)
 
-    app.task(load_models)
-    # Faust's signal types want ``*args``; the handlers name the one argument they get.
-    app.on_partitions_assigned.connect(cast(Any, on_assigned))
-    app.on_partitions_revoked.connect(cast(Any, on_revoked))
-    app.on_before_shutdown.connect(cast(Any, on_shutdown))
+    async def sweep_stories(self) -> None:
+        dropped = self.tables.sweep()
+        if dropped:
+            log.info("expired story entries dropped", extra={"entries": dropped})
 
-    return app
+    async def _ensure_topics(self, names: set[str]) -> None:
+        await asyncio.get_running_loop().run_in_executor(
+            None, lambda: ensure_topics(self.settings, (), extra=sorted(names))
+        )
+
+    async def on_assigned(self, sender: faust.App, assigned: set[TP], **kwargs: Any) -> None:
+        self.health.set_assignment((tp.topic, tp.partition) for tp in assigned)
+
+    async def on_revoked(self, sender: faust.App, revoked: set[TP], **kwargs: Any) -> None:
+        self.health.set_assignment(())
+
+    async def on_shutdown(self, sender: faust.App, **kwargs: Any) -> None:
+        self.health.set_stopping()
+        self.reloader.close()

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from newswatch.contracts import Alert, Article, InvalidArticle, RejectReason, decode_article
+from newswatch.contracts import Alert, Article, InvalidArticle, Origin, RejectReason, decode_article
 from newswatch.observability.logging import article_fields
 from newswatch.settings import Settings
-from newswatch.stream.routing import Origin, Outgoing, dead_letter
+from newswatch.stream.routing import Outgoing, dead_letter
 
 log = logging.getLogger(__name__)
 

@@ -19,23 +19,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from newswatch.datafiles import Stamp, file_stamp
+from newswatch.kafka.config_topic import ConfigTopic
 from newswatch.settings import Settings
 from newswatch.stream.batch import Tagger
-from newswatch.stream.config_topic import ConfigTopic
 from newswatch.subscriptions import CONFIG_KIND, LiveSubscriptions
 
 log = logging.getLogger(__name__)
 
 WATCHLIST_KIND = "watchlist"
-Stamp = tuple[int, int, int] | None
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 class FileWatch:
@@ -46,7 +38,7 @@ class FileWatch:
         self._stamps = self._look()
 
     def _look(self) -> dict[Path, Stamp]:
-        return {path: _stamp(path) for path in self._paths()}
+        return {path: file_stamp(path) for path in self._paths()}
 
     def changed(self) -> list[Path]:
         stamps = self._look()

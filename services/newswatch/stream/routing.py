@@ -9,29 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newswatch.contracts import Alert, RejectReason
+from newswatch.contracts import Alert, Headers, Origin, RejectReason, dead_letter_headers
 from newswatch.settings import Settings
 from newswatch.stream.stories import Sighting
-
-HEADER_ERROR = "x-error"
-HEADER_REASON = "x-error-reason"
-HEADER_TOPIC = "x-original-topic"
-HEADER_PARTITION = "x-original-partition"
-HEADER_OFFSET = "x-original-offset"
-HEADER_SOURCE = "x-source"  # set by ``newswatch ingest``: file and line of input that never made it
-# Error messages can quote the input (schema errors do); a header is no place for an article.
-MAX_ERROR_HEADER_CHARS = 1000
-
-Headers = list[tuple[str, bytes]]
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a consumed message came from, for the dead-letter headers."""
-
-    topic: str
-    partition: int | None = None
-    offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,23 +20,6 @@ class Outgoing:
     key: bytes | None
     value: bytes
     headers: Headers = field(default_factory=list)
-
-
-def dead_letter_headers(
-    reason: RejectReason, message: str, origin: Origin, source: str | None = None
-) -> Headers:
-    headers: Headers = [
-        (HEADER_ERROR, message[:MAX_ERROR_HEADER_CHARS].encode("utf-8", errors="replace")),
-        (HEADER_REASON, reason.encode("ascii")),
-        (HEADER_TOPIC, origin.topic.encode("utf-8")),
-    ]
-    if origin.partition is not None:
-        headers.append((HEADER_PARTITION, str(origin.partition).encode("ascii")))
-    if origin.offset is not None:
-        headers.append((HEADER_OFFSET, str(origin.offset).encode("ascii")))
-    if source is not None:
-        headers.append((HEADER_SOURCE, source.encode("utf-8", errors="replace")))
-    return headers
 
 
 def dead_letter(

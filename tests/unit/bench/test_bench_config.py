@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.bench.config import BenchConfig, parse
+from newswatch_dev.bench.config import BenchConfig, parse
 
 
 def test_defaults_are_the_documented_run() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newswatch.bench import corpus, phrases
 from newswatch.contracts import decode_article
+from newswatch_dev.bench import corpus, phrases
 
 WATCHED = {leader.written(lang) for leader in phrases.LEADERS for lang in ("en", "fr")} | {
     name

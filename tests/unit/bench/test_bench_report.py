@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newswatch.bench.baseline import BaselineResult
-from newswatch.bench.config import BenchConfig
-from newswatch.bench.phases import Latency, Throughput
-from newswatch.bench.report import Measurements, document, table
+from newswatch_dev.bench.baseline import BaselineResult
+from newswatch_dev.bench.config import BenchConfig
+from newswatch_dev.bench.phases import Latency, Throughput
+from newswatch_dev.bench.report import Measurements, document, table
 
 REQUIRED = {
     "throughput_aps",

@@ -171,7 +171,9 @@ def italian(settings: Settings) -> Tag:
         ),
     ],
 )
-def test_italian_events(italian: Tag, text: str, expected: tuple) -> None:
+def test_italian_events(
+    italian: Tag, text: str, expected: tuple[str, tuple[tuple[str, str], ...], set[str], set[str]]
+) -> None:
     event, attributes, actors, targets = expected
     assert [summary(a) for a in italian(text)] == [
         (event, attributes, frozenset(actors), frozenset(targets))

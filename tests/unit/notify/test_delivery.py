@@ -49,7 +49,8 @@ def _deliverer(store: DedupStore, sleeps: list[float], attempts: int = 4) -> Del
 
 
 def test_two_failures_then_success_delivers_once_with_growing_waits(store: DedupStore) -> None:
-    sink, sleeps = ScriptedSink("hook", _retryable(2)), []
+    sink = ScriptedSink("hook", _retryable(2))
+    sleeps: list[float] = []
     alert = sanctions_alert("impose")
     failures = _deliverer(store, sleeps).deliver(alert, b"{}", [Target(sink, ("r",))])
     assert failures == []
@@ -60,7 +61,8 @@ def test_two_failures_then_success_delivers_once_with_growing_waits(store: Dedup
 
 
 def test_attempts_are_bounded_and_the_failure_is_reported(store: DedupStore) -> None:
-    sink, sleeps = ScriptedSink("hook", _retryable(99)), []
+    sink = ScriptedSink("hook", _retryable(99))
+    sleeps: list[float] = []
     alert = sanctions_alert("impose")
     (failure,) = _deliverer(store, sleeps).deliver(alert, b"{}", [Target(sink, ("a", "b"))])
     assert sink.attempts == 4
@@ -70,7 +72,8 @@ def test_attempts_are_bounded_and_the_failure_is_reported(store: DedupStore) -> 
 
 
 def test_a_final_refusal_is_not_retried(store: DedupStore) -> None:
-    sink, sleeps = ScriptedSink("hook", [DeliveryError("HTTP 410", retryable=False)]), []
+    sink = ScriptedSink("hook", [DeliveryError("HTTP 410", retryable=False)])
+    sleeps: list[float] = []
     (failure,) = _deliverer(store, sleeps).deliver(
         sanctions_alert("impose"), b"{}", [Target(sink, ("r",))]
     )

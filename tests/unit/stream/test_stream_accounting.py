@@ -8,7 +8,7 @@ from typing import get_args
 
 from stream_fakes import FakeEngine, make_alert
 
-from newswatch.contracts import Alert, Article, RejectReason, UpdateKind
+from newswatch.contracts import Alert, Article, Origin, RejectReason, UpdateKind
 from newswatch.observability.metrics import WORKER_REGISTRY
 from newswatch.settings import Settings
 from newswatch.stream.accounting import (
@@ -19,7 +19,7 @@ from newswatch.stream.accounting import (
     zero_worker_series,
 )
 from newswatch.stream.batch import Incoming, process_batch
-from newswatch.stream.routing import Origin, Outgoing
+from newswatch.stream.routing import Outgoing
 
 NOW = datetime(2024, 1, 1, 0, 0, 10, tzinfo=UTC)
 

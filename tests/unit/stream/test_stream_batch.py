@@ -7,10 +7,10 @@ import json
 import pytest
 from stream_fakes import FakeEngine
 
-from newswatch.contracts import Alert, Article
+from newswatch.contracts import Alert, Article, Origin
 from newswatch.settings import Settings
 from newswatch.stream.batch import Incoming, process_batch
-from newswatch.stream.routing import Origin, Outgoing, alert_messages
+from newswatch.stream.routing import Outgoing, alert_messages
 
 SETTINGS = Settings(max_message_bytes=4096, max_text_chars=500)
 

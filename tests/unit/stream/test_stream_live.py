@@ -12,6 +12,7 @@ import pytest
 
 from newswatch.settings import Settings
 from newswatch.stream.live import EngineData, FileWatch, Reloader
+from newswatch.subscriptions import LiveSubscriptions
 
 
 def touch(path: Path, text: str) -> None:
@@ -97,9 +98,9 @@ def test_any_failed_engine_reload_is_logged_and_reports_no_reload(
     reloader = Reloader(
         data.engine_settings,
         data,
-        None,
+        LiveSubscriptions(data.engine_settings.subscriptions_path),
         asyncio.Lock(),
-        lambda: reloaded.append(True),  # type: ignore[arg-type]
+        lambda: reloaded.append(True),
     )
     with caplog.at_level(logging.ERROR, logger="newswatch.stream.live"):
         asyncio.run(reloader._reload(_FailingEngine(), ["de.yaml"]))  # type: ignore[arg-type]

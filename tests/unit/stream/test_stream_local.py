@@ -9,7 +9,7 @@ import pytest
 
 from newswatch.exits import UNAVAILABLE, CommandError
 from newswatch.settings import Settings
-from newswatch.stream.local import NOTIFY_METRICS_PORT, local_port, notifier_args, stop_process
+from newswatch_dev.local import NOTIFY_METRICS_PORT, local_port, notifier_args, stop_process
 
 
 def test_only_a_local_broker_is_started() -> None:
@@ -25,10 +25,10 @@ def test_a_child_that_ignores_sigterm_is_killed() -> None:
         "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN);"
         "print(1, flush=True); time.sleep(60)"
     )
-    proc = subprocess.Popen([sys.executable, "-c", stubborn], stdout=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stdout.readline() == b"1\n"
-    stop_process(proc, timeout_s=0.5)
-    assert proc.returncode is not None and proc.returncode < 0
+    with subprocess.Popen([sys.executable, "-c", stubborn], stdout=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stdout.readline() == b"1\n"
+        stop_process(proc, timeout_s=0.5)
+        assert proc.returncode is not None and proc.returncode < 0
 
 
 def test_the_notifier_port_setting_is_honoured_and_the_demo_has_a_default() -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from stream_fakes import RUSSIA, XI, make_alert
 
-from newswatch.contracts import Article
+from newswatch.contracts import MAX_ERROR_HEADER_CHARS, Article, Origin
 from newswatch.settings import Settings
 from newswatch.stream.routing import (
-    MAX_ERROR_HEADER_CHARS,
-    Origin,
     alert_key,
     alert_messages,
     dead_letter,

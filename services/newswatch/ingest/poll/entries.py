@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import feedparser
 from lxml import etree
 
+from newswatch.errors import NewswatchError
 from newswatch.ingest.feeds import _rfc3339, html_to_text
 from newswatch.ingest.html import rfc3339
 
@@ -30,7 +31,7 @@ _NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-class NotAFeed(ValueError):
+class NotAFeed(NewswatchError, ValueError):
     """The body is none of the kinds we read (or too broken to find a single entry in)."""
 
 

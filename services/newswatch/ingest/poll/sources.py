@@ -1,8 +1,8 @@
 """The sources file: the outlets to follow, validated against ``schemas/sources.v1.json``.
 
-Mistakes are reported as ``file:line: message`` (the engine's data-file loader, shared by every
-analyst-edited YAML file). ``LiveSources`` re-reads the file when it changes; a bad new version is
-logged and counted and the previous list keeps being polled.
+Mistakes are reported as ``file:line: message`` (``newswatch.datafiles``, the loader shared by
+every analyst-edited YAML file). ``LiveSources`` re-reads the file when it changes; a bad new
+version is logged and counted and the previous list keeps being polled.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from newswatch.engine.datafile import DataFileError, fail, load
+from newswatch.datafiles import DataFileError, fail, file_stamp, load
 from newswatch.observability.metrics import CONFIG_RELOADS
 
 log = logging.getLogger(__name__)
@@ -93,11 +93,11 @@ class LiveSources:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._stamp = _stamp(path)
+        self._stamp = file_stamp(path)
         self.current = load_sources(path)
 
     def refresh(self) -> bool:
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         if stamp == self._stamp:
             return False
         self._stamp = stamp
@@ -111,11 +111,3 @@ class LiveSources:
         CONFIG_RELOADS.labels(kind=CONFIG_KIND, outcome="ok").inc()
         log.info("sources reloaded", extra={"path": str(self.path), "sources": len(candidate)})
         return True
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)

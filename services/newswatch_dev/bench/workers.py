@@ -22,10 +22,10 @@ import httpx
 import psutil
 from prometheus_client.parser import text_string_to_metric_families
 
-from newswatch.bench.kafka_io import worker_env
-from newswatch.kafka.broker import free_port
 from newswatch.settings import Settings
-from newswatch.stream.local import stop_process
+from newswatch_dev.bench.kafka_io import worker_env
+from newswatch_dev.broker import free_port
+from newswatch_dev.local import stop_process
 
 COMMAND = [sys.executable, "-m", "newswatch.cli", "worker"]
 # Articles that left the input topic: tagged, or sent to the dead-letter topic.

@@ -25,8 +25,8 @@ from types import FrameType
 import httpx
 
 from newswatch.exits import FAILURE, OK, REJECTED, UNAVAILABLE, CommandError
-from newswatch.kafka.broker import EmbeddedKafka, broker_answers
 from newswatch.settings import Settings
+from newswatch_dev.broker import EmbeddedKafka, broker_answers
 
 log = logging.getLogger(__name__)
 

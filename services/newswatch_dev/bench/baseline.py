@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import spacy
 
-from newswatch.bench.corpus import BenchArticle
 from newswatch.settings import Settings
+from newswatch_dev.bench.corpus import BenchArticle
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newswatch.bench import corpus
-from newswatch.bench.config import BenchConfig
-from newswatch.bench.kafka_io import (
+from newswatch.kafka import make_admin
+from newswatch.settings import Settings
+from newswatch_dev.bench import corpus
+from newswatch_dev.bench.config import BenchConfig
+from newswatch_dev.bench.kafka_io import (
     AlertWatch,
     committed_total,
     create_topics,
@@ -22,9 +24,7 @@ from newswatch.bench.kafka_io import (
     paced_produce,
     produce_all,
 )
-from newswatch.bench.workers import PROGRESS, RssSampler, WorkerFailed, WorkerGroup
-from newswatch.kafka import make_admin
-from newswatch.settings import Settings
+from newswatch_dev.bench.workers import PROGRESS, RssSampler, WorkerFailed, WorkerGroup
 
 # Latency articles get ids of their own, far past any backlog index.
 LATENCY_FIRST_INDEX = 10_000_000

@@ -1,4 +1,4 @@
-"""``python -m newswatch.bench`` (``make bench``): broker, baseline, phases, table and JSON.
+"""``python -m newswatch_dev.bench`` (``make bench``): broker, baseline, phases, table and JSON.
 
 Order matters on a two-core machine: the in-process baseline runs first, while no worker is
 alive; then each worker count gets a fresh group on a fresh backlog (and its latency run); the
@@ -20,14 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newswatch.bench import corpus
-from newswatch.bench.baseline import BaselineResult, run_baseline
-from newswatch.bench.config import BenchConfig, parse
-from newswatch.bench.phases import Latency, Phases, Throughput
-from newswatch.bench.report import Measurements, document, table
-from newswatch.bench.workers import RssSampler, WorkerFailed
-from newswatch.kafka.broker import BrokerError, EmbeddedKafka, broker_answers
 from newswatch.settings import Settings
+from newswatch_dev.bench import corpus
+from newswatch_dev.bench.baseline import BaselineResult, run_baseline
+from newswatch_dev.bench.config import BenchConfig, parse
+from newswatch_dev.bench.phases import Latency, Phases, Throughput
+from newswatch_dev.bench.report import Measurements, document, table
+from newswatch_dev.bench.workers import RssSampler, WorkerFailed
+from newswatch_dev.broker import BrokerError, EmbeddedKafka, broker_answers
 
 BATCH_SECONDS = 0.05
 

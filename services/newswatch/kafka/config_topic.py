@@ -1,9 +1,11 @@
-"""The compacted config topic, read whole by every worker.
+"""The compacted config topic, read whole by every worker and every notifier.
 
-Not a Faust agent: an agent's consumer group would split the topic's partitions among workers and
-resume after its commits, while every worker needs every record and, after a restart, the latest
-version of each key again. So a plain consumer without a group is assigned every partition and
-reads from the beginning (compaction keeps that short), then keeps up.
+Records are keyed by kind (``subscriptions``, ``watchlist``); a null value withdraws the pushed
+version. Not a consumer group (nor, in the worker, a Faust agent): a group would split the
+topic's partitions among the processes and resume after its commits, while each process needs
+every record and, after a restart, the latest version of each key again. So a plain consumer
+without a group is assigned every partition and reads from the beginning (compaction keeps that
+short), then keeps up.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 
 from kafka import KafkaConsumer, TopicPartition
 
-from newswatch.kafka import make_consumer
+from newswatch.kafka.clients import make_consumer
 from newswatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,8 @@ Record = tuple[str, bytes | None]
 
 
 class ConfigTopic:
+    """(kind, value) records of the config topic, polled without blocking."""
+
     def __init__(self, settings: Settings) -> None:
         self._topic = settings.topic_config
         self._consumer: KafkaConsumer | None = make_consumer(

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newswatch.bench.baseline import BaselineResult
-from newswatch.bench.config import BenchConfig
-from newswatch.bench.phases import Latency, Throughput
+from newswatch_dev.bench.baseline import BaselineResult
+from newswatch_dev.bench.config import BenchConfig
+from newswatch_dev.bench.phases import Latency, Throughput
 
 # key -> (comparison, bound); the value is read from the document's top level (p99 from latency).
 TARGETS: dict[str, tuple[str, float]] = {

@@ -1,14 +1,15 @@
 """A real single-node Apache Kafka 4.x broker for development and tests, with no container engine.
 
 The broker is Apache Kafka itself: Maven resolves ``org.apache.kafka:kafka_2.13`` and its runtime
-classpath from the packaged ``kafka/local/pom.xml`` (copy: ``deploy/local/``) into
+classpath from ``newswatch_dev/kafka_local/pom.xml`` (link: ``deploy/local/``) into
 ``.cache/kafka/lib`` under the current directory, and ``java`` runs ``kafka.Kafka``
 in KRaft combined mode (broker and controller in one JVM). Each broker owns one folder holding its
 rendered ``server.properties``, its data (``kraft/``), ``server.log`` and a pidfile.
 
 Command line (what ``make kafka`` / ``make kafka-stop`` call)::
 
-    python -m newswatch.kafka.broker start|stop|status|jars [--port 9092] [--data-dir .kafka/local]
+    python -m newswatch_dev.broker start|stop|status|jars [--port 9092] [--controller-port N]
+        [--data-dir .kafka/local]
 """
 
 from __future__ import annotations
@@ -37,14 +38,15 @@ from typing import IO, Self
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
-from newswatch.resources import resource_path
+from newswatch.errors import NewswatchError
 
 log = logging.getLogger(__name__)
 
-# The pom, config template and log4j2 setup are package data; the jars Maven fetches and the
-# brokers' state go under the current directory (like the worker's ``.newswatch-state``): in a
-# checkout, where ``make`` and the tests run from the root, that is the repository's own folders.
-DEPLOY_DIR = resource_path("kafka", "local")
+# The pom, config template and log4j2 setup sit beside this module (a development tool, never
+# installed as a wheel, so its files are plain files); the jars Maven fetches and the brokers'
+# state go under the current directory (like the worker's ``.newswatch-state``): in a checkout,
+# where ``make`` and the tests run from the root, that is the repository's own folders.
+DEPLOY_DIR = Path(__file__).resolve().parent / "kafka_local"
 POM = DEPLOY_DIR / "pom.xml"
 LIB_DIR = Path.cwd() / ".cache" / "kafka" / "lib"
 STATE_DIR = Path.cwd() / ".kafka"
@@ -55,7 +57,7 @@ SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 _SAFE_CREDENTIAL = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
-class BrokerError(RuntimeError):
+class BrokerError(NewswatchError, RuntimeError):
     """The embedded broker could not be resolved, started or stopped."""
 
 
@@ -273,7 +275,7 @@ class EmbeddedKafka:
         ]
 
     def write_config(self) -> Path:
-        """Render ``kafka/local/server.properties.template`` for this broker's ports and folder."""
+        """Render ``kafka_local/server.properties.template`` for this broker's ports and folder."""
         if self.port is None or self.controller_port is None:
             raise BrokerError("ports are chosen in start(); pass them to render a config earlier")
         listeners = [f"PLAINTEXT://{HOST}:{self.port}"]
@@ -428,7 +430,10 @@ def _cli_start(args: argparse.Namespace) -> int:
         print(f"port {args.port} is taken by something that is not a Kafka broker", file=sys.stderr)
         return 1
     broker = EmbeddedKafka(
-        args.port, args.data_dir, controller_port=args.port + 1, die_with_parent=False
+        args.port,
+        args.data_dir,
+        controller_port=args.controller_port or controller_port_for(args.port),
+        die_with_parent=False,
     )
     began = time.monotonic()
     broker.start(timeout=args.timeout)
@@ -437,6 +442,24 @@ def _cli_start(args: argparse.Namespace) -> int:
         f"(pid {broker.pid}, log {broker.log_file})"
     )
     return 0
+
+
+def controller_port_for(port: int) -> int:
+    """The client port + 1, as people expect, unless something holds it: then any free port.
+
+    The controller listener is internal to the single-node broker (nobody connects to it from
+    outside), so a taken neighbour must not stop the broker from starting.
+    """
+    return port + 1 if _bindable(port + 1) else free_port()
+
+
+def _bindable(port: int, host: str = HOST) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def _cli_stop(args: argparse.Namespace) -> int:
@@ -468,9 +491,15 @@ def _cli_jars(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newswatch.kafka.broker", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m newswatch_dev.broker", description=__doc__)
     parser.add_argument("command", choices=["start", "stop", "status", "jars"])
-    parser.add_argument("--port", type=int, default=9092, help="client port (controller: +1)")
+    parser.add_argument("--port", type=int, default=9092, help="client port")
+    parser.add_argument(
+        "--controller-port",
+        type=int,
+        default=None,
+        help="the KRaft controller's port (default: --port + 1, or a free port if that is taken)",
+    )
     parser.add_argument("--data-dir", type=Path, default=STATE_DIR / "local")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds to start or stop")
     args = parser.parse_args(argv)

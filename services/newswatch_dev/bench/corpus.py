@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newswatch.bench import phrases
 from newswatch.contracts import Article
+from newswatch_dev.bench import phrases
 
 LANGUAGES = ("fr", "en")
 TOKENS = (360, 540)  # a wire story of about 450 tokens, give or take a fifth

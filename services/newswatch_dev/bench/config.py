@@ -39,7 +39,7 @@ def parse(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = Non
     env = os.environ if env is None else env
     base = BenchConfig.smoke_sized() if env.get("BENCH_SMOKE") == "1" else BenchConfig()
     parser = argparse.ArgumentParser(
-        prog="python -m newswatch.bench",
+        prog="python -m newswatch_dev.bench",
         description="Throughput, latency, memory and cold start of `newswatch worker` through "
         "a real Kafka broker, against a naive spaCy baseline.",
     )

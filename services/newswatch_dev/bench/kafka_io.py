@@ -16,10 +16,10 @@ from pathlib import Path
 
 from kafka import KafkaAdminClient, TopicPartition
 
-from newswatch.bench.corpus import BenchArticle
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics, make_consumer, make_producer
 from newswatch.settings import Settings
+from newswatch_dev.bench.corpus import BenchArticle
 
 
 def fresh_settings(base: Settings, state_dir: Path) -> Settings:

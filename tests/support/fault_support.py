@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fault_corpus import ARTICLES_PER_EVENT, Passage
 from kafka import KafkaProducer
 from kafka.admin import OffsetSpec
 from kafka.errors import KafkaError
@@ -29,8 +28,9 @@ from worker_support import REPO, Record, read_topic, settings_env
 
 from newswatch.kafka import ensure_topics, make_admin, make_producer
 from newswatch.settings import Settings
-from newswatch.stream.local import stop_process
 from newswatch.stream.worker import event_types
+from newswatch_dev.local import stop_process
+from support.fault_corpus import ARTICLES_PER_EVENT, Passage
 
 # Faust reads these from the environment: a SIGKILLed member is noticed after 10 s, not 60 s,
 # so a scenario's failover fits its time budget. Production keeps Faust's defaults.

@@ -1,5 +1,0 @@
-import sys
-
-from newswatch.bench.runner import main
-
-sys.exit(main())
