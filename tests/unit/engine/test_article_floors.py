@@ -19,13 +19,13 @@ ARTICLES = Path(__file__).resolve().parents[2] / "gold" / "articles"
 
 # Strict F1 (type, a right participant and the right key attribute), per type and overall.
 FLOORS = {
-    "dev": {"state_visit": 0.66, "phone_call": 0.87, "sanctions": 0.75, "micro": 0.73},
-    "test": {"state_visit": 0.61, "phone_call": 0.84, "sanctions": 0.61, "micro": 0.66},
+    "dev": {"state_visit": 0.69, "phone_call": 0.87, "sanctions": 0.75, "micro": 0.74},
+    "test": {"state_visit": 0.62, "phone_call": 0.84, "sanctions": 0.62, "micro": 0.67},
 }
 # At most this many alerts on the hard negatives, and contradictory alert pairs.
 CEILINGS = {
-    "dev": {"hard_negative_alerts": 15, "contradictions": 6},
-    "test": {"hard_negative_alerts": 36, "contradictions": 3},
+    "dev": {"hard_negative_alerts": 13, "contradictions": 6},
+    "test": {"hard_negative_alerts": 33, "contradictions": 3},
 }
 
 
