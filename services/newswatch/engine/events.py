@@ -21,7 +21,7 @@ from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
 from newswatch.engine.phrases import CLAUSE_BREAKS, phrase_words
-from newswatch.engine.taxonomy import EventType
+from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
@@ -653,7 +653,7 @@ class RoleReader:
                     # "sanctions imposed by the EU": a participle may stand between
                     roles[id(party)] = spec.subject
                 continue
-            if mark == "host" and etype.name == "state_visit":
+            if mark == "host" and etype.foreign_targets:
                 roles[id(party)] = "target"
             elif mark == "agent" and _agent_of(trigger, party):
                 # the doer of a passive: "reçu par Modi", "imposed by the EU"
@@ -671,7 +671,7 @@ class RoleReader:
             if after:
                 roles[id(after[0])] = _object_role(spec)
                 unmarked.remove(after[0])
-        if "actor" not in roles.values() and etype.name == "sanctions" and not owner_mode:
+        if "actor" not in roles.values() and etype.actor_kinds and not owner_mode:
             # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
             # owns the sanctions named inside the trigger imposes them.
             inside = [
@@ -708,7 +708,7 @@ class RoleReader:
                 and not (p.form == "metonym" and self._after_preposition(p, trigger.doc))
                 and not _in_object(trigger, p)
             ]
-            if etype.name == "state_visit":  # people travel, then countries; never organisations
+            if etype.foreign_targets:  # people travel, then countries; never organisations
                 candidates = [p for p in candidates if p.participant.kind in ("person", "country")]
                 people = [p for p in candidates if p.participant.kind == "person"]
                 candidates = people or candidates
@@ -918,13 +918,16 @@ class RoleReader:
         return party.end == trigger.start and party.form in ("demonym", "group")
 
 
-def join_talks(mentions: list[EventMention], yielded: list[EventMention]) -> None:
+def join_talks(
+    mentions: list[EventMention], yielded: list[EventMention], taxonomy: Taxonomy
+) -> None:
     """Talks held during a trip reported in the same sentence are part of the visit: the people
-    the visitor met ("held talks with Prime Minister Modi") join the visit's hosts."""
-    for visit in (m for m in mentions if m.event == "state_visit" and m.actors):
+    the visitor met ("held talks with Prime Minister Modi") join the visit's hosts. Trips are the
+    types with ``foreign_targets``; talks the types that count as a trip ``abroad``."""
+    for visit in (m for m in mentions if taxonomy[m.event].foreign_targets and m.actors):
         visitors = {a.key for a in visit.actors}
         home = {a.participant.country for a in visit.actors}
-        for talks in (m for m in yielded if m.event == "meeting"):
+        for talks in (m for m in yielded if taxonomy[m.event].abroad == visit.event):
             sides = talks.actors + talks.targets
             if not visitors & {p.key for p in sides}:
                 continue

@@ -362,7 +362,7 @@ class Engine:
                         reader.abroad(mention, self.taxonomy[etype.abroad]) if etype.abroad else []
                     )
                     read.extend((trigger, m) for m in trips or [mention])
-                join_talks([m for _, m in read], yielded)
+                join_talks([m for _, m in read], yielded, self.taxonomy)
                 for trigger, mention in read:
                     start, end = item.norm.span(segment.start, segment.start + len(segment.text))
                     t_start, t_end = item.norm.span(

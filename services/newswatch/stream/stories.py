@@ -32,9 +32,6 @@ from newswatch.contracts import Alert, Article, Participant, UpdateKind
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.settings import Settings
 
-SYMMETRIC = frozenset({"phone_call", "meeting"})
-# Types whose targets are places visited: the host country stands for its officials.
-HOSTS_BY_COUNTRY = frozenset({"state_visit"})
 STATUS = "status"
 UNKNOWN_SOURCE = "unknown"
 
@@ -76,6 +73,11 @@ class StoryPolicy:
     statuses: Mapping[str, tuple[str, ...]]
     max_sources: int
     sources_listed: int
+    # Types whose sides are unordered (a call): one story whoever called.
+    symmetric: frozenset[str] = frozenset()
+    # Types whose targets are places visited (``foreign_targets``): the host country stands for
+    # its officials.
+    hosts_by_country: frozenset[str] = frozenset()
 
     @property
     def retention_s(self) -> float:
@@ -90,14 +92,16 @@ class StoryPolicy:
             statuses={name: t.attributes.get(STATUS, ()) for name, t in taxonomy.types.items()},
             max_sources=settings.story_max_sources,
             sources_listed=settings.story_sources_listed,
+            symmetric=frozenset(n for n, t in taxonomy.types.items() if t.symmetric),
+            hosts_by_country=frozenset(n for n, t in taxonomy.types.items() if t.foreign_targets),
         )
 
     def key(self, alert: Alert) -> str:
         attribute = self.key_attributes.get(alert.event_type)
         value = alert.attributes.get(attribute, "") if attribute else ""
         actors = _ids(alert.actors, by_country=False)
-        targets = _ids(alert.targets, by_country=alert.event_type in HOSTS_BY_COUNTRY)
-        if alert.event_type in SYMMETRIC:
+        targets = _ids(alert.targets, by_country=alert.event_type in self.hosts_by_country)
+        if alert.event_type in self.symmetric:
             parties = ",".join(sorted(set(actors) | set(targets)))
         else:
             parties = f"{','.join(actors)}>{','.join(targets)}"

@@ -17,7 +17,7 @@ import asyncio
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 from urllib.parse import urljoin
 
 import httpcore
@@ -38,7 +38,7 @@ from newswatch.observability.metrics import POLL_BYTES, POLL_FETCH_SECONDS, POLL
 from newswatch.settings import Settings
 
 Kind = Literal["feed", "page", "robots"]
-KINDS: tuple[Kind, ...] = ("feed", "page", "robots")
+KINDS: tuple[Kind, ...] = get_args(Kind)
 Outcome = Literal[
     "ok",
     "not_modified",
@@ -52,19 +52,7 @@ Outcome = Literal[
     "encoding",
     "bad_url",
 ]
-OUTCOMES: tuple[Outcome, ...] = (
-    "ok",
-    "not_modified",
-    "http_error",
-    "timeout",
-    "too_large",
-    "refused",
-    "robots",
-    "redirects",
-    "network",
-    "encoding",
-    "bad_url",
-)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)  # the closed set, for zeroed metric series
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _ACCEPT: dict[Kind, str] = {
