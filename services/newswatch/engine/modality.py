@@ -356,27 +356,6 @@ class Modality:
             verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
         return False
 
-    def pluperfect(self, trigger: Span) -> bool:
-        """'avait visité', 's'était rendu', 'had visited': the past before the story's past."""
-        verb = self._verb(trigger)
-        return verb is not None and self._pluperfect(verb)
-
-    @staticmethod
-    def _pluperfect(verb: Token) -> bool:
-        """'avait visité', 's'était rendu', 'had visited': the past before the story's past."""
-        if "Part" not in verb.morph.get("VerbForm", []):
-            return False
-        for child in verb.children:
-            if child.dep_ in ("aux", "aux:tense", "aux:pass") and child.lemma_ in (
-                "avoir",
-                "être",
-                "have",
-            ):
-                tense = child.morph.get("Tense", [])
-                if "Imp" in tense or (child.lower_ == "had"):
-                    return True
-        return False
-
     @staticmethod
     def _verb(trigger: Span) -> Token | None:
         """The verb whose tense tells the status: in the trigger, or governing a trigger noun
