@@ -20,7 +20,7 @@ from newswatch.engine.discourse import Discourse
 from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
-from newswatch.engine.phrases import CLAUSE_BREAKS, phrase_words
+from newswatch.engine.phrases import CLAUSE_BREAKS, ends_at, phrase_words, starts_at
 from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
 
@@ -338,12 +338,7 @@ class RoleReader:
             syntactic=syntactic,
             parties=parties,
             anchor=anchor,
-            background=self._background(trigger, tokens, anchor, context)
-            or (
-                "status" not in etype.attributes
-                and context is not None
-                and modality.tally(trigger, tokens, self.timeline, context.today)
-            ),
+            background=self._background(trigger, etype, tokens, anchor, context),
             ended=attributes.get("status") == "completed"
             and (
                 spec.attributes.get("status") == "completed"
@@ -451,11 +446,22 @@ class RoleReader:
         return trips if hosts else [talks, *trips]
 
     def _background(
-        self, trigger: Span, tokens: list[str], anchor: Anchor | None, context: Context | None
+        self,
+        trigger: Span,
+        etype: EventType,
+        tokens: list[str],
+        anchor: Anchor | None,
+        context: Context | None,
     ) -> bool:
-        """History, not news: dated well before publication, or told as history ("sa dernière
-        visite", "had visited")."""
+        """History, not news: dated well before publication, told as history ("sa dernière
+        visite", "had visited"), or, for a call or sanctions, a running count ("so far")."""
         if self.modality.historical(trigger, tokens) or self.modality.earlier(trigger, tokens):
+            return True
+        if (
+            "status" not in etype.attributes
+            and context is not None
+            and self.modality.tally(trigger, tokens, self.timeline, context.today)
+        ):
             return True
         if anchor is None or anchor.days is None or context is None:
             return False
@@ -504,17 +510,11 @@ class RoleReader:
         if party.participant.kind == "person":
             return False
         phrases = self.modality.cues.get("travellers", ())
-        after = tokens[party.end : party.end + 2]
-        if any(tuple(after[: len(p)]) == p for p in phrases):
+        if starts_at(tokens, party.end, phrases) or ends_at(tokens, party.start, phrases):
             return True
-        for end in (party.start, party.start - 1):  # the phrase ends here (then a link word)
-            if end < party.start:
-                link = tokens[end] if end >= 0 else ""
-                if not ((link.isalpha() and len(link) <= 5) or link.endswith(("'", "’"))):
-                    continue
-            if any(end >= len(p) and tuple(tokens[end - len(p) : end]) == p for p in phrases):
-                return True
-        return False
+        link = tokens[party.start - 1] if party.start > 0 else ""
+        short_link = (link.isalpha() and len(link) <= 5) or link.endswith(("'", "’"))
+        return short_link and ends_at(tokens, party.start - 1, phrases)
 
     def _capital(self, party: Party, tokens: list[str]) -> Party:
         """ "dans la capitale libanaise", "in the Chinese capital": the demonym with its capital
@@ -804,14 +804,19 @@ class RoleReader:
 
     def names_gathering(self, doc: Doc) -> bool:
         """The sentence speaks of a summit ("sommet", "summit", "Gipfel")."""
-        return any(w in t.lower_ for t in doc for w in self.gathering_words)
+        return bool(self._gatherings([t.lower_ for t in doc]))
+
+    def _gatherings(self, tokens: list[str]) -> list[int]:
+        """Where the summit words are."""
+        return [
+            i for i, token in enumerate(tokens) if any(w in token for w in self.gathering_words)
+        ]
 
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place
         nearest the summit word ("le sommet de l'Otan à Washington", "the summit in Astana")."""
         tokens = [t.lower_ for t in doc]
-        words = self.gathering_words
-        at = [i for i, token in enumerate(tokens) if any(w in token for w in words)]
+        at = self._gatherings(tokens)
         if not at:
             return None
         places = [

@@ -32,3 +32,13 @@ def occurrences(window: list[str], phrases: Iterable[tuple[str, ...]]) -> Iterat
 
 def contains(window: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     return next(occurrences(window, phrases), None) is not None
+
+
+def ends_at(tokens: list[str], end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """One of ``phrases`` ends right before ``end`` ("citizens of | Israel")."""
+    return any(end >= len(p) and tuple(tokens[end - len(p) : end]) == p for p in phrases)
+
+
+def starts_at(tokens: list[str], start: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """One of ``phrases`` starts at ``start`` ("Chinese | tourists")."""
+    return any(tuple(tokens[start : start + len(p)]) == p for p in phrases)

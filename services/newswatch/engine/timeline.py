@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc
 
-from newswatch.engine.phrases import CLAUSE_BREAKS, phrase_words
+from newswatch.engine.phrases import CLAUSE_BREAKS, ends_at, phrase_words
 
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)(年)?$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
@@ -299,13 +299,7 @@ class Timeline:
 
 def _after_any(tokens: list[str], start: int, phrases: Sequence[tuple[str, ...]]) -> bool:
     """One of ``phrases`` ends at most two words before ``start``."""
-    for phrase in phrases:
-        n = len(phrase)
-        for gap in range(0, 3):
-            j = start - gap
-            if j - n >= 0 and tuple(tokens[j - n : j]) == phrase:
-                return True
-    return False
+    return any(ends_at(tokens, start - gap, phrases) for gap in range(3))
 
 
 _CJK_NUMBER = "一二两三四五六七八九十几"
