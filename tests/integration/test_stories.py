@@ -239,6 +239,11 @@ def test_five_articles_make_one_story_across_a_worker_restart(
     assert len({d["story_id"] for d in docs}) == 1
     assert docs[-1]["sources"] == ["Le Monde", "Reuters", "Le Figaro", "BBC", "France 24"]
     corroborated = 'newswatch_alerts_emitted_total{event_type="state_visit",update="corroborated"}'
+    # The worker counts an alert once its send is acknowledged, which can land just after the
+    # firehose above has read it: wait for the count, within a bound.
+    deadline = time.monotonic() + 10
+    while metric(running, corroborated) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert metric(running, corroborated) >= 2  # this process published sv4 and sv5 at least
 
 
