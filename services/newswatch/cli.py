@@ -149,6 +149,22 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
     return main_replay(args.rest, settings)
 
 
+def _topics(args: argparse.Namespace, settings: Settings) -> int:
+    from newswatch.stream.topics import worker_topics
+
+    specs = worker_topics(settings)  # a bad taxonomy or subscriptions file ends here, status 2
+    if args.create:
+        from newswatch.kafka import ensure_topics
+        from newswatch.observability.logging import configure_logging
+
+        configure_logging(settings)
+        _require_broker(settings)
+        ensure_topics(settings, (), extra=list(specs))
+    for spec in specs.values():
+        print(spec.line())
+    return OK
+
+
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from newswatch.evaluation import main_agreement, main_evaluate
 
@@ -252,6 +268,19 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         delegated = commands.add_parser(name, help=summary, add_help=False, prefix_chars="\0")
         delegated.set_defaults(run=handler, delegated=True)
+
+    topics = commands.add_parser(
+        "topics",
+        help="the topics the worker needs, from the settings, taxonomy and subscriptions",
+        description="One line per topic: name, partitions, replication, configs. The event "
+        "types' topics come from the taxonomy and the rules' from the subscriptions file, so "
+        "a new type or rule needs no list edited. Faust's own topics (the story tables' "
+        "changelogs) are declared by the worker when it starts.",
+    )
+    topics.add_argument(
+        "--create", action="store_true", help="create the missing ones first (existing: unchanged)"
+    )
+    topics.set_defaults(run=_topics)
 
     evaluate = commands.add_parser("evaluate", help="score the engine against a gold JSONL file")
     evaluate.add_argument("gold", type=Path, nargs="+", metavar="GOLD.jsonl")

@@ -47,7 +47,7 @@ from newswatch.contracts import (
 )
 from newswatch.kafka import ensure_topics, make_producer
 from newswatch.settings import Settings
-from newswatch.stream.worker import event_types
+from newswatch.stream.topics import event_types
 from support import hostile
 
 pytestmark = pytest.mark.integration

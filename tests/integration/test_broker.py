@@ -21,10 +21,13 @@ from aiokafka.structs import TopicPartition
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from kafka.errors import KafkaError
 from kafka.net.compat import KafkaNetClient
+from worker_support import settings_env
 
+from newswatch.cli import main
+from newswatch.exits import OK
 from newswatch.kafka.clients import faust_credentials, make_admin, make_consumer, make_producer
 from newswatch.kafka.topics import ensure_topics
-from newswatch.settings import Settings
+from newswatch.settings import Settings, get_settings
 from newswatch_dev.broker import EmbeddedKafka, broker_answers, broker_pids, free_port
 
 pytestmark = pytest.mark.integration
@@ -73,7 +76,37 @@ def test_topics_are_created_once_with_the_configured_partitions(
     assert set(described) == set(first)
     for name in first:
         assert described[name]["error_code"] == 0
-        assert len(described[name]["partitions"]) == kafka_settings.topic_partitions == 4
+        # The config topic is read whole by everyone: one partition, whatever the setting.
+        wanted = 1 if name == s.topic_config else kafka_settings.topic_partitions
+        assert len(described[name]["partitions"]) == wanted, name
+    assert kafka_settings.topic_partitions == 4
+
+
+def test_newswatch_topics_create_makes_what_it_lists(
+    kafka_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What the Compose ``topics`` service runs: the listed topics exist afterwards, as listed."""
+    for name, value in settings_env(kafka_settings).items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        assert main(["topics", "--create"]) == OK
+    finally:
+        get_settings.cache_clear()
+    listed = {
+        line.split()[0]: int(line.split()[1])
+        for line in capsys.readouterr().out.split("\n")
+        if line
+    }
+    assert kafka_settings.type_topic("state_visit") in listed
+    admin = make_admin(kafka_settings)
+    try:
+        described = {t["name"]: len(t["partitions"]) for t in admin.describe_topics(list(listed))}
+    finally:
+        admin.close()
+    assert described == listed
 
 
 def test_concurrent_creators_all_succeed(kafka_settings: Settings) -> None:
@@ -135,7 +168,8 @@ def test_kcat_lists_the_topics_and_its_messages_reach_kafka_python(
         ["kcat", "-b", bootstrap, "-L"], capture_output=True, text=True, timeout=30, check=True
     ).stdout
     for name in names:
-        assert f'topic "{name}" with 4 partitions' in listing
+        partitions = 1 if name == kafka_settings.topic_config else 4
+        assert f'topic "{name}" with {partitions} partitions' in listing
 
     topic = kafka_settings.topic_articles
     subprocess.run(

@@ -24,7 +24,7 @@ from worker_support import (
 )
 
 from newswatch.kafka import ensure_topics, make_producer
-from newswatch.stream.worker import event_types
+from newswatch.stream.topics import event_types
 from newswatch_dev.broker import free_port
 
 pytestmark = pytest.mark.integration

@@ -28,7 +28,7 @@ from worker_support import REPO, Record, read_topic, settings_env
 
 from newswatch.kafka import ensure_topics, make_admin, make_producer
 from newswatch.settings import Settings
-from newswatch.stream.worker import event_types
+from newswatch.stream.topics import event_types
 from newswatch_dev.local import stop_process
 from support.fault_corpus import ARTICLES_PER_EVENT, Passage
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from kafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 
@@ -21,6 +22,37 @@ _LEGAL = re.compile(r"[A-Za-z0-9._-]{1,249}")
 
 # Room for dead-letter headers and record-batch framing above the largest article we accept.
 RECORD_OVERHEAD_BYTES = 64 * 1024
+
+
+# The config topic is a handful of keys, read whole by every process: one partition keeps every
+# version in one order, whatever NEWSWATCH_TOPIC_PARTITIONS says.
+CONFIG_PARTITIONS = 1
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """One topic as newswatch creates it."""
+
+    name: str
+    partitions: int
+    replication: int
+    configs: Mapping[str, str] = field(default_factory=dict)
+
+    def admin_spec(self) -> dict[str, object]:
+        """The ``create_topics`` entry for kafka-python's admin client."""
+        spec: dict[str, object] = {
+            "num_partitions": self.partitions,
+            "replication_factor": self.replication,
+        }
+        return {**spec, "configs": dict(self.configs)} if self.configs else spec
+
+    def line(self) -> str:
+        """``name partitions replication key=value,...``: one topic per line, for people and
+        for ``kafka-topics.sh`` loops."""
+        configs = ",".join(f"{key}={value}" for key, value in sorted(self.configs.items()))
+        return " ".join(
+            filter(None, (self.name, str(self.partitions), str(self.replication), configs))
+        )
 
 
 def max_record_bytes(settings: Settings) -> int:
@@ -61,6 +93,19 @@ def topic_names(
     return [validate_topic_name(n) for n in dict.fromkeys(names)]
 
 
+def topic_specs(
+    settings: Settings,
+    event_types: Iterable[str],
+    *,
+    extra: Iterable[str] = (),
+    configs: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, TopicSpec]:
+    """Each topic by name, with the partitions, replication and configs it is created with."""
+    configs = configs or {}
+    names = topic_names(settings, event_types, [*extra, *configs])
+    return {name: _spec(settings, name, configs.get(name, {})) for name in names}
+
+
 def ensure_topics(
     settings: Settings,
     event_types: Iterable[str],
@@ -72,11 +117,11 @@ def ensure_topics(
     """Create the missing topics and wait until every one has a leader; return all names.
 
     Idempotent: topics that exist are left as they are (a partition count that differs from
-    ``settings.topic_partitions`` is logged, not changed), and a concurrent creator is fine.
-    ``configs`` adds topic configs by name (e.g. a Faust table's changelog retention).
+    their spec is logged, not changed), and a concurrent creator is fine. ``configs`` adds topic
+    configs by name (e.g. a Faust table's changelog retention).
     """
-    configs = configs or {}
-    names = topic_names(settings, event_types, [*extra, *configs])
+    specs = topic_specs(settings, event_types, extra=extra, configs=configs)
+    names = list(specs)
     timeout_ms = int(timeout_s * 1000)
     admin = make_admin(settings)
     try:
@@ -84,7 +129,7 @@ def ensure_topics(
         missing = [n for n in names if n not in existing]
         if missing:
             result = admin.create_topics(
-                {name: _spec(settings, name, configs.get(name, {})) for name in missing},
+                {name: specs[name].admin_spec() for name in missing},
                 timeout_ms=timeout_ms,
                 raise_errors=False,
             )
@@ -92,30 +137,29 @@ def ensure_topics(
             log.info("created Kafka topics %s", ", ".join(missing))
         admin.wait_for_topics(names, timeout_ms=timeout_ms)
         for topic in admin.describe_topics(names):  # also catches a racing creator's topics
-            if len(topic["partitions"]) != settings.topic_partitions:
+            wanted = specs[topic["name"]].partitions
+            if len(topic["partitions"]) != wanted:
                 log.warning(
                     "topic %s has %d partitions, settings say %d; left unchanged",
                     topic["name"],
                     len(topic["partitions"]),
-                    settings.topic_partitions,
+                    wanted,
                 )
     finally:
         admin.close()
     return names
 
 
-def _spec(settings: Settings, name: str, extra: Mapping[str, str]) -> dict[str, object]:
+def _spec(settings: Settings, name: str, extra: Mapping[str, str]) -> TopicSpec:
     """Partitions and replication from settings, plus what this topic needs beyond defaults."""
     configs: dict[str, str] = dict(extra)
+    partitions = settings.topic_partitions
     if name == settings.topic_config:
         configs["cleanup.policy"] = "compact"  # the latest version per key, forever
+        partitions = CONFIG_PARTITIONS
     if name in {settings.topic_articles, settings.topic_articles_dlq, settings.topic_alerts_dlq}:
         configs["max.message.bytes"] = str(max_record_bytes(settings))
-    spec: dict[str, object] = {
-        "num_partitions": settings.topic_partitions,
-        "replication_factor": settings.topic_replication_factor,
-    }
-    return {**spec, "configs": configs} if configs else spec
+    return TopicSpec(name, partitions, settings.topic_replication_factor, configs)
 
 
 def _raise_unexpected(result: dict[str, object]) -> None:

@@ -7,20 +7,15 @@ import logging
 import faust
 from faust.types import TopicT
 
-from newswatch.engine.taxonomy import Taxonomy
 from newswatch.kafka import ensure_topics
 from newswatch.observability.logging import configure_logging, logging_config
 from newswatch.settings import Settings
 from newswatch.stream.app import EngineFactory, create_app, load_engine
 from newswatch.stream.guard import STOP_MARGIN_S, exit_unless_stopped
-from newswatch.subscriptions import Subscriptions, SubscriptionsError
+from newswatch.stream.topics import event_types, rule_topics
+from newswatch.subscriptions import SubscriptionsError
 
 log = logging.getLogger(__name__)
-
-
-def event_types(settings: Settings) -> list[str]:
-    """Event types from the taxonomy file: each gets its alert topic before the first alert."""
-    return sorted(Taxonomy.load(settings.taxonomy_path).types)
 
 
 def changelog_configs(app: faust.App) -> dict[str, dict[str, str]]:
@@ -51,12 +46,7 @@ def run_worker(settings: Settings, engine_factory: EngineFactory = load_engine) 
     """Blocks until SIGTERM/SIGINT; returns the exit status (non-zero after a crash)."""
     configure_logging(settings)
     try:
-        rules = Subscriptions.load(settings.subscriptions_path).rules
-        ensure_topics(
-            settings,
-            event_types(settings),
-            extra=[settings.subscription_topic(rule.name) for rule in rules],
-        )
+        ensure_topics(settings, event_types(settings), extra=rule_topics(settings))
         app = create_app(settings, engine_factory=engine_factory)
         # Table changelogs exist before the first sighting: otherwise Faust may meet a table
         # whose changelog is missing and stop on PartitionsMismatch.
