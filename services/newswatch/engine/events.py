@@ -197,7 +197,9 @@ class RoleReader:
             tokens = tokens[:history]
             parties = [p for p in parties if p.end <= history]
         denied = False
-        if modality.negated(trigger, tokens):
+        negated = modality.negated(trigger, tokens)
+        dropped = negated and "status" in etype.attributes and modality.dropped(trigger, tokens)
+        if negated and not dropped:
             if not modality.denied(trigger):
                 return None
             # Read on: who was said to travel or call tells which other mentions of the
@@ -248,7 +250,7 @@ class RoleReader:
         strength = 2
         if "status" in etype.attributes:
             attributes["status"], strength = self._status(trigger, spec, etype, tokens, anchor)
-            if said == "negated":
+            if said == "negated" or dropped:
                 attributes["status"], strength = "cancelled", 3  # "la visite n'aura pas lieu"
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
@@ -338,7 +340,8 @@ class RoleReader:
             syntactic=syntactic,
             parties=parties,
             anchor=anchor,
-            background=self._background(trigger, etype, tokens, anchor, context),
+            # "ya no viajará": the "ya" of a withdrawn plan tells no history
+            background=not dropped and self._background(trigger, etype, tokens, anchor, context),
             ended=attributes.get("status") == "completed"
             and (
                 spec.attributes.get("status") == "completed"

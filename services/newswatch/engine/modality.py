@@ -91,6 +91,14 @@ class Modality:
             or self.appealed(trigger)
         )
 
+    def dropped(self, trigger: Span, tokens: list[str]) -> bool:
+        """A plan withdrawn ("will no longer be visiting", "ne se rendra plus"): a negation
+        that cancels a trip rather than denying one."""
+        before = self.clause_before(tokens, trigger.start)[-self.cues_spec.window :]
+        return self.has("dropped", before + tokens[trigger.start : trigger.end]) or self.has(
+            "dropped_after", tokens[trigger.start + 1 : trigger.end + 2]
+        )
+
     def predicate(self, trigger: Span) -> str | None:
         """What the predicate of an event noun says of it: "negated" ("the call did not take
         place", "la visite n'aura pas lieu"), "pending" ("un entretien téléphonique est évoqué",

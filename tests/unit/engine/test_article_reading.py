@@ -992,3 +992,69 @@ def test_talks_in_a_third_country_are_each_side_s_trip_there(
     """Neither side is at home: both travelled to the country the talks were held in."""
     assert {v[1] for v in _visits(shipped, text, lang)} == {host}
     assert len(_visits(shipped, text, lang)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Joe Biden and Andrés Manuel López Obrador met virtually on Friday."),
+        ("fr", "Emmanuel Macron et Olaf Scholz se sont réunis virtuellement vendredi."),
+        ("es", "Pedro Sánchez y Gustavo Petro se reunieron virtualmente este viernes."),
+    ],
+)
+def test_leaders_meeting_virtually_hold_a_video_call(shipped: Engine, lang: str, text: str) -> None:
+    assert _events(shipped, text, lang) == {("phone_call", "video")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The ministry said Prime Minister Narendra Modi will no longer be visiting Guyana "
+            "next month.",
+            {("state_visit", "cancelled")},
+        ),
+        (
+            "fr",
+            "Emmanuel Macron ne se rendra plus en Algérie la semaine prochaine.",
+            {("state_visit", "cancelled")},
+        ),
+        (
+            "es",
+            "Pedro Sánchez ya no viajará a Marruecos la próxima semana.",
+            {("state_visit", "cancelled")},
+        ),
+        ("de", "Olaf Scholz wird nicht mehr nach China reisen.", {("state_visit", "cancelled")}),
+        # a plain negation denies the trip
+        ("fr", "Emmanuel Macron ne se rendra pas en Algérie la semaine prochaine.", set()),
+    ],
+)
+def test_a_plan_no_longer_held_is_cancelled(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _events(shipped, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The irresponsible decision by Washington to impose sanctions on 20 Russian officials "
+            "has harmed relations, Moscow said.",
+        ),
+        (
+            "fr",
+            "La décision irresponsable des autorités américaines d'imposer des sanctions à vingt "
+            "responsables russes a nui aux relations, a réagi Moscou.",
+        ),
+    ],
+)
+def test_a_verdict_on_the_decision_to_sanction_condemns_it(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _sanctions(shipped, text, lang) == {
+        ("United States", ("Russia",), "impose"),
+        ("Russia", ("United States",), "condemn"),
+    }
