@@ -79,6 +79,7 @@ class LanguagePatterns:
     inflection: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     time: TimeWords = field(default_factory=TimeWords)
     references: ReferenceWords = field(default_factory=ReferenceWords)
+    fold_script: str | None = None  # OpenCC conversion before reading ("t2s")
 
     def trigger(self, trigger_id: str) -> Trigger:
         return next(t for t in self.triggers if t.id == trigger_id)
@@ -198,6 +199,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
             bodies=tuple(doc.get("references", {}).get("bodies", ())),
         ),
+        fold_script=doc.get("fold_script"),
     )
 
 

@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from spacy.pipeline import Sentencizer
@@ -44,6 +44,7 @@ from newswatch.engine.merge import Located, merge
 from newswatch.engine.models import ENTITIES, Pipelines
 from newswatch.engine.normalise import Normalised, normalise
 from newswatch.engine.places import Places
+from newswatch.engine.script import folder as script_folder
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.timeline import reference_date
 from newswatch.engine.watchlist import Watchlist
@@ -225,6 +226,10 @@ class Engine:
             norm = normalise(article.text)
         with _stage("language"):
             lang = self.detector.detect(norm.text, article.language)
+        if lang in self.pipelines.patterns and self.pipelines.patterns[lang].fold_script:
+            with _stage("normalise"):
+                fold = script_folder(self.pipelines.patterns[lang].fold_script or "")
+                norm = replace(norm, text=fold(norm.text))  # same length: offsets still hold
         item = _Prepared(article, norm, lang, dateline=dateline_end(norm.text))
         if lang not in self.pipelines.patterns:
             return item
