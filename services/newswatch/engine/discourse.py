@@ -172,7 +172,17 @@ class Discourse:
         article named in full: that person, when only one of them has the surname."""
         if party.form != "ner" or party.participant.kind != "person":
             return party
-        known = self.surnames.get(fold(party.surface.split()[-1]), set())
+        surname = fold(party.surface.split()[-1])
+        known = self.surnames.get(surname, set())
+        if not known:
+            # "Mursi" after "Egyptian President Mohamed Mursi", whom no list knows: the same man
+            known = {
+                local.participant
+                for local in self.local.values()
+                if local.surname is not None
+                and fold(local.surname) == surname
+                and fold(local.participant.name).endswith(fold(party.surface))
+            }
         if len(known) != 1:
             return party
         return _party(next(iter(known)), party.start, party.end, party.surface)

@@ -380,16 +380,16 @@ class RoleReader:
             )
             if spec.object != "origin" and status == "completed":
                 status = "ongoing"
+        if status != "completed" or modality.ended(trigger, tokens):
+            return status, strength
         if (
-            status == "completed"
-            and anchor is not None
+            anchor is not None
             and anchor.days is not None
             and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
-            and not modality.ended(trigger, tokens)
         ):
             # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
             # a trip of the day (a welcome of the day before) is still under way.
-            status = "ongoing"
+            return "ongoing", strength
         return status, strength
 
     def abroad(self, talks: EventMention, etype: EventType) -> list[EventMention]:

@@ -1058,3 +1058,21 @@ def test_a_verdict_on_the_decision_to_sanction_condemns_it(
         ("United States", ("Russia",), "impose"),
         ("Russia", ("United States",), "condemn"),
     }
+
+
+def test_a_reception_by_a_named_host_far_before_the_participle_is_a_visit(
+    shipped: Engine,
+) -> None:
+    text = (
+        "Der französische Präsident Emmanuel Macron ist von Bundespräsident Frank-Walter "
+        "Steinmeier im Schloss Bellevue mit militärischen Ehren empfangen worden."
+    )
+    assert {v[:2] for v in _visits(shipped, text, "de")} == {("Emmanuel Macron", "Germany")}
+
+
+def test_an_unlisted_leader_named_again_by_surname_is_one_traveller(shipped: Engine) -> None:
+    text = (
+        "Surinamese President Roel Vankerk arrived in Georgetown on Tuesday. Vankerk is "
+        "visiting Guyana at the invitation of Irfaan Ali."
+    )
+    assert {v[:2] for v in _visits(shipped, text, "en")} == {("Roel Vankerk", "Guyana")}
