@@ -1076,3 +1076,39 @@ def test_an_unlisted_leader_named_again_by_surname_is_one_traveller(shipped: Eng
         "visiting Guyana at the invitation of Irfaan Ali."
     )
     assert {v[:2] for v in _visits(shipped, text, "en")} == {("Roel Vankerk", "Guyana")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Russia responded to the EU sanctions with entry bans on German officials."),
+        (
+            "fr",
+            "La Russie a répondu aux sanctions européennes par des interdictions d'entrée visant "
+            "des responsables allemands.",
+        ),
+        (
+            "de",
+            "Russland hat auf die EU-Sanktionen mit Einreiseverboten für deutsche Beamte reagiert.",
+        ),
+    ],
+)
+def test_counter_sanctions_in_response_are_imposed(shipped: Engine, lang: str, text: str) -> None:
+    found = _sanctions(shipped, text, lang)
+    assert {(actor, action) for actor, _, action in found} == {("Russia", "impose")}
+
+
+def test_work_on_a_new_round_of_sanctions_is_a_threat(shipped: Engine) -> None:
+    text = "Die EU arbeitet an einer dritten Runde von Sanktionen gegen Russland."
+    assert _sanctions(shipped, text, "de") == {("European Union", ("Russia",), "threaten")}
+
+
+def test_a_visit_the_story_comes_ahead_of_is_to_come(shipped: Engine) -> None:
+    text = (
+        "Egyptian President Mohamed Morsi arrived in Pakistan on Tuesday ahead of a three-day "
+        "official visit to India."
+    )
+    assert _visits(shipped, text, "en") == {
+        ("Mohamed Morsi", "Pakistan", "ongoing"),
+        ("Mohamed Morsi", "India", "announced"),
+    }
