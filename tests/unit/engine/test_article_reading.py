@@ -1103,12 +1103,23 @@ def test_work_on_a_new_round_of_sanctions_is_a_threat(shipped: Engine) -> None:
     assert _sanctions(shipped, text, "de") == {("European Union", ("Russia",), "threaten")}
 
 
-def test_a_visit_the_story_comes_ahead_of_is_to_come(shipped: Engine) -> None:
-    text = (
-        "Egyptian President Mohamed Morsi arrived in Pakistan on Tuesday ahead of a three-day "
-        "official visit to India."
-    )
-    assert _visits(shipped, text, "en") == {
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Egyptian President Mohamed Morsi arrived in Pakistan on Tuesday ahead of a "
+            "three-day official visit to India.",
+        ),
+        (
+            "fr",
+            "Le président égyptien Mohamed Morsi est arrivé mardi au Pakistan, à la veille "
+            "d'une visite officielle en Inde.",
+        ),
+    ],
+)
+def test_a_visit_the_story_comes_ahead_of_is_to_come(shipped: Engine, lang: str, text: str) -> None:
+    assert _visits(shipped, text, lang) == {
         ("Mohamed Morsi", "Pakistan", "ongoing"),
         ("Mohamed Morsi", "India", "announced"),
     }
