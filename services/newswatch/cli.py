@@ -150,16 +150,15 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _topics(args: argparse.Namespace, settings: Settings) -> int:
-    from newswatch.stream.topics import worker_topics
+    from newswatch.stream.topics import create_worker_topics, worker_topics
 
     specs = worker_topics(settings)  # a bad taxonomy or subscriptions file ends here, status 2
     if args.create:
-        from newswatch.kafka import ensure_topics
         from newswatch.observability.logging import configure_logging
 
         configure_logging(settings)
         _require_broker(settings)
-        ensure_topics(settings, (), extra=list(specs))
+        create_worker_topics(settings)
     for spec in specs.values():
         print(spec.line())
     return OK

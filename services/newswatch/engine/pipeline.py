@@ -226,10 +226,10 @@ class Engine:
             norm = normalise(article.text)
         with _stage("language"):
             lang = self.detector.detect(norm.text, article.language)
-        if lang in self.pipelines.patterns and self.pipelines.patterns[lang].fold_script:
-            with _stage("normalise"):
-                fold = script_folder(self.pipelines.patterns[lang].fold_script or "")
-                norm = replace(norm, text=fold(norm.text))  # same length: offsets still hold
+        patterns = self.pipelines.patterns.get(lang)
+        if patterns is not None and patterns.fold_script:
+            with _stage("normalise"):  # one character for one: the offsets still hold
+                norm = replace(norm, text=script_folder(patterns.fold_script)(norm.text))
         item = _Prepared(article, norm, lang, dateline=dateline_end(norm.text))
         if lang not in self.pipelines.patterns:
             return item

@@ -11,7 +11,7 @@ tables' changelogs, the leader topic); the worker creates those when it starts. 
 from __future__ import annotations
 
 from newswatch.engine.taxonomy import Taxonomy
-from newswatch.kafka.topics import TopicSpec, topic_specs
+from newswatch.kafka.topics import TopicSpec, ensure_topics, topic_specs
 from newswatch.settings import Settings
 from newswatch.subscriptions import Subscriptions
 
@@ -30,3 +30,8 @@ def rule_topics(settings: Settings) -> list[str]:
 def worker_topics(settings: Settings) -> dict[str, TopicSpec]:
     """Every topic the worker reads or writes, but Faust's own, with how it is created."""
     return topic_specs(settings, event_types(settings), extra=rule_topics(settings))
+
+
+def create_worker_topics(settings: Settings) -> list[str]:
+    """Create the missing ones of ``worker_topics`` (existing topics are left as they are)."""
+    return ensure_topics(settings, event_types(settings), extra=rule_topics(settings))

@@ -12,7 +12,7 @@ from newswatch.observability.logging import configure_logging, logging_config
 from newswatch.settings import Settings
 from newswatch.stream.app import EngineFactory, create_app, load_engine
 from newswatch.stream.guard import STOP_MARGIN_S, exit_unless_stopped
-from newswatch.stream.topics import event_types, rule_topics
+from newswatch.stream.topics import create_worker_topics
 from newswatch.subscriptions import SubscriptionsError
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def run_worker(settings: Settings, engine_factory: EngineFactory = load_engine) 
     """Blocks until SIGTERM/SIGINT; returns the exit status (non-zero after a crash)."""
     configure_logging(settings)
     try:
-        ensure_topics(settings, event_types(settings), extra=rule_topics(settings))
+        create_worker_topics(settings)
         app = create_app(settings, engine_factory=engine_factory)
         # Table changelogs exist before the first sighting: otherwise Faust may meet a table
         # whose changelog is missing and stop on PartitionsMismatch.
