@@ -109,7 +109,10 @@ class Discourse:
                     for name in (participant.name, party.surface):
                         self.surnames.setdefault(fold(name.split()[-1]), set()).add(participant)
             else:
-                role = titles_of.get(party.start)
+                # the party may hold its title ("Egyptian President Mohamed Mursi")
+                role = next(
+                    (titles_of[i] for i in range(party.start, party.end) if i in titles_of), None
+                )
                 known = self.local.get(participant.key)
                 if known is None and party.form == "local":
                     surname = participant.name.split()[-1]

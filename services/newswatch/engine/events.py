@@ -21,6 +21,7 @@ from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
 from newswatch.engine.phrases import CLAUSE_BREAKS, ends_at, phrase_words, starts_at
+from newswatch.engine.places import homeland
 from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
 
@@ -156,6 +157,7 @@ class RoleReader:
         # "arrived ... and was received by Murugan": the shared subject is found on the first
         # verb, but the trigger's own auxiliary makes it passive.
         own_passive = any(c.dep_ in ("aux:pass", "auxpass") for c in anchor.children)
+        raised = False  # "is set to visit", "was invited to call": the head's passive is not ours
         for _ in range(4):
             for child in anchor.children:
                 if child.dep_ in _SUBJECT_DEPS:
@@ -173,10 +175,11 @@ class RoleReader:
                     )
                     if found:
                         return found[0], own_passive or (
-                            child.dep_ != "nsubj" and "pass" in child.dep_
+                            not raised and child.dep_ != "nsubj" and "pass" in child.dep_
                         )
             if anchor.dep_ not in _CLIMB_DEPS or anchor.head is anchor:
                 break
+            raised = raised or anchor.dep_ == "xcomp"
             anchor = anchor.head
         return None, False
 
@@ -308,7 +311,7 @@ class RoleReader:
                 return None  # "citizens of Israel travel to Mecca", "des patrons français"
             actors = [a for a in actors if a not in private]
             # A trip inside one's own country is not a state visit; a destination is on the list.
-            home = {p.participant.country for p in actors}
+            home = homeland(p.participant.country for p in actors)
             targets = [
                 t for t in targets if t.participant.country not in home and t.participant.watched
             ]
@@ -327,6 +330,14 @@ class RoleReader:
             # "will leave Tehran for Doha": the place left is this trigger's; the next stop,
             # marked, belongs to the leave-for trigger, with a status of its own.
             targets = [t for t in targets if marks.get(id(t)) is None]
+            # "a quitté vendredi soir Sotchi": a city the watchlist does not know, left by
+            # someone (not "the first grain ship left Odesa"), abroad
+            travellers = [a for a in actors if a.participant.kind == "person"]
+            city = self._city_left(trigger) if not targets and travellers else None
+            if city is not None and city.participant.country not in homeland(
+                a.participant.country for a in actors
+            ):
+                targets = [city]
             if not targets:
                 return None  # leaving home says nothing of the trip; "for Doha" does
         actor_keys = {a.key for a in actors}
@@ -607,6 +618,28 @@ class RoleReader:
                 found.append(side[i])
         return found
 
+    def _listed_after(self, first: Party, parties: list[Party], tokens: list[str]) -> list[Party]:
+        """The countries listed after ``first`` ("Senegal, Rwanda and South Africa"): a chain of
+        names joined by commas and conjunctions, up to its last conjunction (a comma alone
+        may end the sentence's list: "to Senegal, Rwanda's president said")."""
+        joiners = self.patterns.conjunctions | self.patterns.determiners | {","}
+        places = sorted(
+            (p for p in parties if p.start >= first.end and p.participant.kind == "country"),
+            key=lambda p: p.start,
+        )
+        chain: list[Party] = []
+        closed = 0
+        previous = first
+        for party in places:
+            gap = tokens[previous.end : party.start]
+            if not gap or len(gap) > 3 or any(t not in joiners for t in gap):
+                break
+            chain.append(party)
+            if any(t in self.patterns.conjunctions and t.isalpha() for t in gap):
+                closed = len(chain)
+            previous = party
+        return chain[:closed]
+
     def _conjoined(self, first: Party, second: Party, tokens: list[str]) -> bool:
         gap = tokens[first.end : second.start]
         joiners = self.patterns.conjunctions | self.patterns.determiners
@@ -790,6 +823,12 @@ class RoleReader:
                     if len(gap) <= 8 and not any(t.pos_ == "VERB" for t in gap):
                         roles[id(party)] = "target"
                         previous = party
+                if after and first.participant.kind == "country":
+                    # "will travel to Indonesia and Australia", "viajará a Turquía y China":
+                    # the places listed with the first destination, each a destination
+                    tokens = [t.lower_ for t in trigger.doc]
+                    for party in self._listed_after(first, eligible, tokens):
+                        roles.setdefault(id(party), "target")
             return
         for party in marked:  # after the trigger, or right before it ("对俄罗斯实施制裁")
             if party.start >= trigger.start or trigger.start - party.end <= 1:
@@ -804,6 +843,38 @@ class RoleReader:
         if (history := self.modality.history_from(trigger, tokens)) is not None:
             end = min(end, history)  # "comes weeks after his trip to Moscow": not this trip's
         return self._city_between(trigger.doc, tokens, trigger.start, end, singles)
+
+    def _city_left(self, trigger: Span) -> Party | None:
+        """The city a departure verb takes as its object, unmarked: soon after the verb ("left
+        Sochi on Friday", "a quitté vendredi soir Sotchi") or, verb-final, its object before it
+        ("hat am Montag Sotschi verlassen")."""
+        doc = trigger.doc
+        verbs = {t.i for t in trigger}
+        # from the verb's next word: a pattern may hold the place ("abandonó Caracas")
+        for j in range(trigger.start + 1, min(len(doc), trigger.end + _OBJECT_REACH)):
+            if doc[j].text in CLAUSE_BREAKS or doc[j].pos_ == "ADP":
+                break  # "left on Monday for Doha": a destination, not the place left
+            if (city := self._city_at(doc, j)) is not None:
+                return city
+        for token in doc[max(0, trigger.start - _OBJECT_REACH) : trigger.start]:
+            objected = token.head.i in verbs and token.dep_ in ("oa", "obj", "dobj")
+            if objected and (city := self._city_at(doc, token.left_edge.i)) is not None:
+                return city
+        return None
+
+    def _city_at(self, doc: Doc, start: int) -> Party | None:
+        """A city the gazetteer knows, named by capitalised words from ``start`` ("Rio de
+        Janeiro", "Dar es Salaam": short lower-case links inside a name)."""
+        for n in (4, 3, 2, 1):
+            words = doc[start : start + n]
+            if len(words) == n and all(
+                w.text[:1].isupper() or (0 < k < n - 1 and w.is_lower and len(w) <= 3)
+                for k, w in enumerate(words)
+            ):
+                participant = self.city_country(words.text)
+                if participant is not None:
+                    return Party(participant, words.start, words.end, words.text, "place")
+        return None
 
     def names_gathering(self, doc: Doc) -> bool:
         """The sentence speaks of a summit ("sommet", "summit", "Gipfel")."""
@@ -846,16 +917,8 @@ class RoleReader:
         for j in range(max(0, start), min(len(doc) - 1, end)):
             if tokens[j] not in markers:
                 continue
-            for n in (4, 3, 2, 1):
-                words = doc[j + 1 : j + 1 + n]
-                # "Rio de Janeiro", "Dar es Salaam": short lower-case links inside a name
-                if len(words) == n and all(
-                    w.text[:1].isupper() or (0 < k < n - 1 and w.is_lower and len(w) <= 3)
-                    for k, w in enumerate(words)
-                ):
-                    participant = self.city_country(words.text)
-                    if participant is not None:
-                        return Party(participant, words.start, words.end, words.text, "place")
+            if (city := self._city_at(doc, j + 1)) is not None:
+                return city
         return None
 
     def _after_preposition(self, party: Party, doc: Doc) -> bool:

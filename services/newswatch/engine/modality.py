@@ -92,10 +92,14 @@ class Modality:
         )
 
     def dropped(self, trigger: Span, tokens: list[str]) -> bool:
-        """A plan withdrawn ("will no longer be visiting", "ne se rendra plus"): a negation
-        that cancels a trip rather than denying one."""
+        """A plan withdrawn ("will no longer be visiting", "ne se rendra plus", "will not visit
+        … as planned"): a negation that cancels a trip rather than denying one."""
         before = self.clause_before(tokens, trigger.start)[-self.cues_spec.window :]
-        return self.has("dropped", before + tokens[trigger.start : trigger.end]) or self.has(
+        # "will not visit Ireland next month as planned": the plan may be named after the trip
+        around = (
+            before + tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
+        )
+        return self.has("dropped", around) or self.has(
             "dropped_after", tokens[trigger.start + 1 : trigger.end + 2]
         )
 
@@ -183,6 +187,8 @@ class Modality:
             or self.has("cancelled_after", after)
             or self.counterfactual(trigger, tokens)
         ):
+            if self.rescheduled(before + after[: 2 * self.cues_spec.window]):
+                return "announced", 3  # "put off until June": a new date, still ahead
             return "cancelled", 3
         verb = self._verb(trigger)
         soon = self.has("announced_after", after[: self.cues_spec.window])
@@ -215,6 +221,15 @@ class Modality:
             if anchor.days == 0:
                 return "ongoing", 1
         return default, 0
+
+    def rescheduled(self, window: list[str]) -> bool:
+        """Postponed to a new date ("postponed until June", "reportée au printemps"), not
+        to "a later date" or "sine die"."""
+        vague = self.cues.get("rescheduled_vague", ())
+        return any(
+            j < len(window) and not contains(window[j : j + 3], vague)
+            for _, j in occurrences(window, self.cues.get("rescheduled", ()))
+        )
 
     def backward(self, trigger: Span) -> bool:
         """Told in a past tense: the trigger's verb (or the verb of its relative clause, as in

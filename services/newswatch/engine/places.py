@@ -7,7 +7,11 @@ is not on the watchlist still tells which country hosts the visit.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+
+_TERRITORIES = Path(__file__).parent / "data" / "territories.tsv"
 
 
 def fold(text: str) -> str:
@@ -35,3 +39,17 @@ class Places:
 
     def __len__(self) -> int:
         return len(self._countries)
+
+
+@cache
+def sovereigns(path: Path = _TERRITORIES) -> dict[str, str]:
+    """Territory code -> the code of the state it belongs to (``data/territories.tsv``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("\t") for line in lines if line and not line.startswith("#"))
+    return {code: owner for code, owner in pairs}
+
+
+def homeland(codes: Iterable[str | None]) -> set[str | None]:
+    """The given countries with their dependent territories: a trip there is a trip home."""
+    home = set(codes)
+    return home | {t for t, owner in sovereigns().items() if owner in home}

@@ -1,0 +1,224 @@
+"""A trip's status as wire copy tells it: departures from cities, presence, raised subjects,
+plans withdrawn, titles of leaders the watchlist does not hold.
+
+Passages written for these tests, read as published on Wednesday 6 March 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.contracts import Article
+from newswatch.engine import Engine
+from newswatch.engine.places import homeland, sovereigns
+
+PUBLISHED = "2024-03-06T10:00:00+00:00"
+NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Engine:
+    return Engine.from_settings()
+
+
+def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
+    return {
+        (a.actors[0].name, a.targets[0].name, str(a.attributes["status"]))
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "state_visit"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Macky Sall a quitté vendredi soir Sotchi après un entretien avec Vladimir Poutine.",
+        ),
+        ("en", "Narendra Modi departed Sochi on Friday after talks with the Russian leader."),
+        ("es", "Narendra Modi abandonó Sochi el viernes tras reunirse con Vladimir Putin."),
+        ("it", "Narendra Modi ha lasciato venerdì Sochi dopo i colloqui con Vladimir Putin."),
+        (
+            "de",
+            "Narendra Modi hat am Freitag Sotschi nach Gesprächen mit Wladimir Putin verlassen.",
+        ),
+    ],
+)
+def test_a_city_left_is_the_host_of_a_trip_now_over(shipped: Engine, lang: str, text: str) -> None:
+    visits = _visits(shipped, text, lang)
+    assert ("Russia", "completed") in {(v[1], v[2]) for v in visits}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a ship, not a leader, left the port
+        (
+            "en",
+            "The first grain ship brokered by Turkey and the United Nations left Odesa on Monday.",
+        ),
+        # a French leader leaving a French territory's capital made a domestic trip
+        ("fr", "Emmanuel Macron a quitté Nouméa jeudi soir après trois jours de consultations."),
+        ("fr", "Emmanuel Macron est arrivé mercredi à Nouméa pour une visite de deux jours."),
+        # leaving office is no trip; "sich auf ... verlassen" is relying on someone
+        ("en", "Narendra Modi left office in 2014."),
+        ("de", "Deutschland kann sich auf Frankreich verlassen, sagte Olaf Scholz."),
+    ],
+)
+def test_no_trip_is_read_into_other_departures(shipped: Engine, lang: str, text: str) -> None:
+    assert _visits(shipped, text, lang) == set()
+
+
+def test_a_territory_belongs_to_its_state() -> None:
+    assert sovereigns()["NC"] == "FR"
+    assert sovereigns()["HK"] == "CN"
+    assert "PF" in homeland(["FR"]) and "FR" in homeland(["FR"])
+    assert homeland(["BR"]) == {"BR"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        ("en", "Narendra Modi was in Wellington on Monday.", "completed"),
+        ("en", "Narendra Modi is in Wellington for talks with Christopher Luxon.", "ongoing"),
+        ("en", "Narendra Modi will be in Wellington on Friday.", "announced"),
+        ("fr", "Narendra Modi était lundi à Wellington.", "completed"),
+        ("fr", "Narendra Modi se trouve depuis mardi en Nouvelle-Zélande.", "ongoing"),
+        ("fr", "Narendra Modi sera vendredi à Wellington.", "announced"),
+        ("en", "Narendra Modi touched down in Wellington on Wednesday morning.", "ongoing"),
+        (
+            "en",
+            "Donald Trump arrived in Beijing on Wednesday, beginning his three-day state visit "
+            "to China.",
+            "ongoing",
+        ),
+    ],
+)
+def test_presence_takes_its_status_from_the_tense(
+    shipped: Engine, lang: str, text: str, status: str
+) -> None:
+    assert {(v[0], v[2]) for v in _visits(shipped, text, lang)} == {
+        (
+            "Donald Trump" if "Trump" in text else "Narendra Modi",
+            status,
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Narendra Modi est favorable à un accord avec la Nouvelle-Zélande."),
+        ("fr", "Narendra Modi est prêt à discuter avec la Nouvelle-Zélande."),
+        ("en", "Narendra Modi was in office when the deal was signed."),
+    ],
+)
+def test_being_somewhere_is_not_every_use_of_to_be(shipped: Engine, lang: str, text: str) -> None:
+    assert _visits(shipped, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Narendra Modi is set to visit New Zealand next month.",
+        "Narendra Modi is expected to visit New Zealand next month.",
+    ],
+)
+def test_the_subject_of_a_raising_verb_is_the_traveller(shipped: Engine, text: str) -> None:
+    assert _visits(shipped, text, "en") == {("Narendra Modi", "New Zealand", "announced")}
+
+
+def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> None:
+    text = (
+        "Egyptian President Mohamed Mursi arrived in Pakistan today. "
+        "The Egyptian president will visit India next week."
+    )
+    assert ("Mohamed Mursi", "India", "announced") in _visits(shipped, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Donald Trump will not visit Ireland next month as planned, officials said.",
+            "cancelled",
+        ),
+        ("fr", "Emmanuel Macron ne se rendra pas comme prévu à Maurice, vendredi.", "cancelled"),
+        ("de", "Olaf Scholz reist nicht wie geplant am Freitag nach China.", "cancelled"),
+        (
+            "fr",
+            "Emmanuel Macron est contraint de reporter sa visite officielle à Maurice.",
+            "cancelled",
+        ),
+        # a plain negation still denies the trip
+        ("en", "Donald Trump will not visit Ireland, the White House said.", None),
+    ],
+)
+def test_a_plan_not_kept_as_planned_is_cancelled(
+    shipped: Engine, lang: str, text: str, expected: str | None
+) -> None:
+    statuses = {v[2] for v in _visits(shipped, text, lang)}
+    assert statuses == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hosts"),
+    [
+        (
+            "en",
+            "Barack Obama will travel to Indonesia and Australia next week.",
+            {"Indonesia", "Australia"},
+        ),
+        (
+            "en",
+            "Xi Jinping will travel to Senegal, Rwanda and South Africa next week.",
+            {"Senegal", "Rwanda", "South Africa"},
+        ),
+        (
+            "es",
+            "Sebastián Piñera viajará a Turquía y China la próxima semana.",
+            {"Turkey", "China"},
+        ),
+        # a comma alone closes no list: Rwanda's president is no stop of the trip
+        (
+            "en",
+            "Xi Jinping will travel to Senegal, Rwanda's president said on Monday.",
+            {"Senegal"},
+        ),
+    ],
+)
+def test_every_country_listed_as_a_destination_is_a_stop(
+    shipped: Engine, lang: str, text: str, hosts: set[str]
+) -> None:
+    assert {v[1] for v in _visits(shipped, text, lang)} == hosts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        ("en", "Barack Obama postponed his trip to Indonesia until June.", "announced"),
+        ("en", "Barack Obama postponed his trip to Indonesia to a later date.", "cancelled"),
+        ("en", "Barack Obama postponed his trip to Indonesia.", "cancelled"),
+        ("fr", "La visite d'Emmanuel Macron en Algérie a été reportée au printemps.", "announced"),
+        (
+            "fr",
+            "La visite d'Emmanuel Macron en Algérie a été reportée à une date ultérieure.",
+            "cancelled",
+        ),
+        ("es", "La visita de Pedro Sánchez a Marruecos fue aplazada hasta marzo.", "announced"),
+        (
+            "de",
+            "Der Besuch von Olaf Scholz in China wurde auf unbestimmte Zeit verschoben.",
+            "cancelled",
+        ),
+    ],
+)
+def test_a_trip_put_off_to_a_new_date_is_still_ahead(
+    shipped: Engine, lang: str, text: str, status: str
+) -> None:
+    assert {v[2] for v in _visits(shipped, text, lang)} == {status}
