@@ -81,6 +81,7 @@ class EventMention:
     anaphoric: bool = False  # named only by reference ("the measures"): needs the event elsewhere
     invited: bool = False  # a trip offered ("invited X to visit"): news once it is accepted
     denied: bool = False  # "dismissed reports that X had travelled": never news, and see merge
+    stay: int | None = None  # the trip's length in days, where the sentence says ("three-day")
 
     @property
     def sentence(self) -> Span:
@@ -326,6 +327,9 @@ class RoleReader:
             )
             if person is not None and person.key not in {t.key for t in targets}:
                 actors = [Party(person, trigger.start, trigger.start, "", "reference")]
+                if etype.foreign_targets:  # "giungerà a Mantova", said of Mattarella: home
+                    home = homeland([person.country])
+                    targets = [t for t in targets if t.participant.country not in home]
         if spec.departure and spec.object == "origin":
             # "will leave Tehran for Doha": the place left is this trigger's; the next stop,
             # marked, belongs to the leave-for trigger, with a status of its own.
@@ -364,6 +368,13 @@ class RoleReader:
             anaphoric=spec.anaphoric,
             invited="status" in etype.attributes and modality.invited(trigger),
             denied=denied,
+            stay=self.timeline.stay(
+                modality.clause_before(tokens, trigger.start)
+                + tokens[trigger.start : trigger.end]
+                + modality.clause_after(tokens, trigger.end)
+            )
+            if "status" in etype.attributes
+            else None,
         )
 
     def _status(
@@ -842,7 +853,13 @@ class RoleReader:
         end = trigger.end + 8
         if (history := self.modality.history_from(trigger, tokens)) is not None:
             end = min(end, history)  # "comes weeks after his trip to Moscow": not this trip's
-        return self._city_between(trigger.doc, tokens, trigger.start, end, singles)
+        city = self._city_between(trigger.doc, tokens, trigger.start, end, singles)
+        if city is None:  # "à destination de Kigali": a marker of several words
+            phrases = [p for p in self.markers["target"] if len(p) > 1]
+            for j in range(trigger.start + 1, min(end, len(tokens))):
+                if ends_at(tokens, j, phrases) and (city := self._city_at(trigger.doc, j)):
+                    return city
+        return city
 
     def _city_left(self, trigger: Span) -> Party | None:
         """The city a departure verb takes as its object, unmarked: soon after the verb ("left

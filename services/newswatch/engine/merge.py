@@ -450,19 +450,27 @@ def _status(event: Event) -> str:
     ``_STATUS_RANK`` (an explicit end beats a visit under way, which beats a plan)."""
     best, key = "completed", (-1, 0)
     labels: set[str] = set()
+    stay = max((item.mention.stay or 0 for item in event.evidence), default=0)
     for item in event.evidence:
         mention = item.mention
         status = mention.attributes.get("status", "completed")
         anchor = mention.anchor
+        over = False
         if (
             status == "ongoing"
             and anchor is not None
             and anchor.known_reference
             and anchor.days is not None
-            and anchor.days < -_ONGOING_DAYS
+            and anchor.days < 0
         ):
-            status = "completed"  # "arrived in Beijing on March 3", read on March 20
-        label = "ended" if status == "completed" and mention.ended else status
+            # "arrived in Beijing on March 3", read on March 20; "arrived on Monday for a
+            # two-day visit", read on Thursday: over by publication.
+            over = -anchor.days >= stay if stay else anchor.days < -_ONGOING_DAYS
+        if over:
+            status = "completed"
+        label = (
+            "ended" if status == "completed" and (mention.ended or bool(stay and over)) else status
+        )
         labels.add(label)
         rank = (mention.certainty, _STATUS_RANK[label])
         if rank > key:

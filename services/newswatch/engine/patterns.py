@@ -214,6 +214,8 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         numbers=tuple(raw.get("numbers", {}).items()),
         anchors=tuple(raw.get("anchors", ())),
         cjk_dates=bool(raw.get("cjk_dates", False)),
+        stay_before=tuple(raw.get("stay_before", ())),
+        stay_words=tuple(raw.get("stay_words", {}).items()),
     )
 
 

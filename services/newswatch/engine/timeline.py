@@ -42,6 +42,10 @@ class TimeWords:
     numbers: tuple[tuple[str, int], ...] = ()  # word -> value
     anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
     cjk_dates: bool = False  # "2019年3月5日" in character-tokenised text
+    # A trip's length: the word before "deux jours" ("une visite de deux jours"), and one-word
+    # forms by their stem ("dreitägigen": 3); English writes "a three-day visit".
+    stay_before: tuple[str, ...] = ()
+    stay_words: tuple[tuple[str, int], ...] = ()
 
     def names_a_day(self, text: str) -> bool:
         """Whether ``text`` is a weekday or a month ("Lundi," opening a sentence is no person)."""
@@ -128,6 +132,25 @@ class Timeline:
         self._ago_before = [tokens(p) for p in words.ago_before]
         self._ago_after = [tokens(p) for p in words.ago_after]
         self._anchors = [tokens(p) for p in words.anchors]
+        self._stay_before = frozenset(w.lower() for w in words.stay_before)
+        self._stay_words = tuple((w.lower(), n) for w, n in words.stay_words)
+
+    def stay(self, tokens: list[str]) -> int | None:
+        """How many days a trip told in ``tokens`` lasts ("a three-day visit", "une visite de
+        deux jours", "dreitägigen Besuch"), if the words say."""
+        for i, token in enumerate(tokens):
+            for stem, days in self._stay_words:
+                if token.startswith(stem):
+                    return days
+            amount = self._amount(tokens, i)
+            if amount is None or not 0 < amount <= 31:
+                continue
+            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "-")
+            if j >= len(tokens) or self._units.get(tokens[j]) != 1:
+                continue
+            if j > i + 1 or (i > 0 and tokens[i - 1] in self._stay_before):
+                return amount  # "three-day", "de deux jours"; not "three days ago"
+        return None
 
     def expressions(self, tokens: list[str], today: date) -> list[TimeExpr]:
         """Every time expression in ``tokens`` (lower-cased), resolved against ``today``."""

@@ -222,3 +222,68 @@ def test_a_trip_put_off_to_a_new_date_is_still_ahead(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
     assert {v[2] for v in _visits(shipped, text, lang)} == {status}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the place left is still the host today; the next stop lies ahead
+        (
+            "fr",
+            "Xi Jinping va quitter Dakar en fin de matinée à destination de Kigali.",
+            {("Senegal", "ongoing"), ("Rwanda", "announced")},
+        ),
+        (
+            "fr",
+            "Xi Jinping poursuit une tournée qui le mènera au Rwanda et en Afrique du Sud.",
+            {("Rwanda", "announced"), ("South Africa", "announced")},
+        ),
+        (
+            "en",
+            "Xi Jinping is in Senegal, on a tour that will take him to Rwanda next week.",
+            {("Senegal", "ongoing"), ("Rwanda", "announced")},
+        ),
+        (
+            "de",
+            "Drei Tage lang bleibt König Willem-Alexander in Deutschland.",
+            {("Germany", "ongoing")},
+        ),
+    ],
+)
+def test_the_next_stops_of_a_tour_lie_ahead(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(v[1], v[2]) for v in _visits(shipped, text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        # published on Wednesday: Monday and Tuesday make a two-day visit, over by now
+        ("en", "Narendra Modi arrived in Wellington on Monday for a two-day visit.", "completed"),
+        ("en", "Narendra Modi arrived in Wellington on Monday for a three-day visit.", "ongoing"),
+        ("en", "Narendra Modi arrived in Wellington on Tuesday for a two-day visit.", "ongoing"),
+        (
+            "fr",
+            "Narendra Modi est arrivé lundi à Wellington pour une visite de deux jours.",
+            "completed",
+        ),
+        (
+            "de",
+            "Narendra Modi ist am Montag zu einem zweitägigen Besuch in Neuseeland eingetroffen.",
+            "completed",
+        ),
+        (
+            "es",
+            "Narendra Modi llegó el lunes a Wellington para una visita de dos días.",
+            "completed",
+        ),
+        ("en", "Narendra Modi began a two-day visit to New Zealand on Monday.", "completed"),
+        # "three days ago" dates the arrival; it says nothing of the trip's length
+        ("en", "Narendra Modi arrived in Wellington three days ago.", "ongoing"),
+    ],
+)
+def test_a_trip_of_a_stated_length_ends_when_its_days_are_over(
+    shipped: Engine, lang: str, text: str, status: str
+) -> None:
+    assert {v[2] for v in _visits(shipped, text, lang)} == {status}
