@@ -269,6 +269,8 @@ class Modality:
         """Said to be over: "a quitté Pékin au terme de sa visite", "wrapped up his trip"."""
         before = self.clause_before(tokens, trigger.start)
         after = self.clause_after(tokens, trigger.end)
+        if self.has("ended_partial", before + after):
+            return False  # "at the end of the first day of his visit": the day is over
         return self.has("ended", before) or self.has("ended", after)
 
     def existing(self, trigger: Span, tokens: list[str]) -> bool:

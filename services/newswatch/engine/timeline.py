@@ -146,10 +146,11 @@ class Timeline:
             if amount is None or not 0 < amount <= 31:
                 continue
             j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "-")
-            if j >= len(tokens) or self._units.get(tokens[j]) != 1:
+            unit = self._units.get(tokens[j]) if j < len(tokens) else None
+            if unit not in (1, 7):
                 continue
             if j > i + 1 or (i > 0 and tokens[i - 1] in self._stay_before):
-                return amount  # "three-day", "de deux jours"; not "three days ago"
+                return amount * unit  # "three-day", "two-week", "de deux jours"; not "days ago"
         return None
 
     def expressions(self, tokens: list[str], today: date) -> list[TimeExpr]:

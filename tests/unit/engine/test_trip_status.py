@@ -279,6 +279,9 @@ def test_the_next_stops_of_a_tour_lie_ahead(
             "completed",
         ),
         ("en", "Narendra Modi began a two-day visit to New Zealand on Monday.", "completed"),
+        ("en", "Narendra Modi arrived in Japan on Friday for a three-day visit.", "completed"),
+        # five days in, a two-week visit is still under way
+        ("en", "Narendra Modi arrived in Japan on Friday for a two-week visit.", "ongoing"),
         # "three days ago" dates the arrival; it says nothing of the trip's length
         ("en", "Narendra Modi arrived in Wellington three days ago.", "ongoing"),
     ],
@@ -287,3 +290,44 @@ def test_a_trip_of_a_stated_length_ends_when_its_days_are_over(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
     assert {v[2] for v in _visits(shipped, text, lang)} == {status}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the end of the first day is not the end of the trip
+        (
+            "en",
+            "Donald Trump delivered a speech at the end of the first day of his state visit to "
+            "Britain.",
+            ("United Kingdom", "ongoing"),
+        ),
+        (
+            "fr",
+            "Donald Trump a prononcé un discours à l'issue de la première journée de sa visite "
+            "d'État au Royaume-Uni.",
+            ("United Kingdom", "ongoing"),
+        ),
+        (
+            "en",
+            "Donald Trump left London at the end of his state visit to Britain.",
+            ("United Kingdom", "completed"),
+        ),
+        # setting foot in the country: there now
+        ("en", "Joe Biden set foot in Peru on Wednesday.", ("Peru", "ongoing")),
+        (
+            "es",
+            "El presidente Joe Biden pisó suelo peruano tras descender del avión.",
+            ("Peru", "ongoing"),
+        ),
+        (
+            "it",
+            "Il presidente Xi Jinping ha messo piede in Italia per la prima volta.",
+            ("Italy", "ongoing"),
+        ),
+    ],
+)
+def test_the_words_around_a_trip_tell_how_far_it_has_gone(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert {(v[1], v[2]) for v in _visits(shipped, text, lang)} == {expected}
