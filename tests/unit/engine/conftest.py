@@ -27,6 +27,12 @@ def engine(settings: Settings) -> Engine:
 
 
 @pytest.fixture(scope="session")
+def shipped() -> Engine:
+    """The engine on the shipped watchlist and patterns, as installed."""
+    return Engine.from_settings()
+
+
+@pytest.fixture(scope="session")
 def engine_no_cascade(engine: Engine) -> Engine:
     """The same loaded models, parsing every sentence."""
     full = copy.copy(engine)

@@ -17,11 +17,6 @@ from newswatch.engine import Engine, events
 NOW = datetime(2024, 3, 5, 12, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Engine:
-    return Engine.from_settings()
-
-
 def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
     article = Article(id="t", text=text, language=lang, published_at="2024-03-05T10:00:00+00:00")
     alerts: list[Alert] = engine.tag(article, now=NOW)

@@ -13,11 +13,6 @@ from newswatch.engine import Engine
 NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Engine:
-    return Engine.from_settings()
-
-
 def _sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
     article = Article(id="t", text=text, language=lang, published_at="2024-03-06T10:00:00+00:00")
     return {

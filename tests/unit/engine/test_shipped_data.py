@@ -15,11 +15,6 @@ from newswatch.engine import Engine
 from .conftest import SEED
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Engine:
-    return Engine.from_settings()
-
-
 def test_seed_with_the_shipped_watchlist(shipped: Engine) -> None:
     alerts = shipped.tag(Article(id="seed", text=SEED.read_text(encoding="utf-8")))
     found = sorted(

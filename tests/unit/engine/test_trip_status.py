@@ -18,11 +18,6 @@ PUBLISHED = "2024-03-06T10:00:00+00:00"
 NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Engine:
-    return Engine.from_settings()
-
-
 def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
     article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
     return {
