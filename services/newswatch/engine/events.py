@@ -633,7 +633,6 @@ class RoleReader:
         """The countries listed after ``first`` ("Senegal, Rwanda and South Africa"): a chain of
         names joined by commas and conjunctions, up to its last conjunction (a comma alone
         may end the sentence's list: "to Senegal, Rwanda's president said")."""
-        joiners = self.patterns.conjunctions | self.patterns.determiners | {","}
         places = sorted(
             (p for p in parties if p.start >= first.end and p.participant.kind == "country"),
             key=lambda p: p.start,
@@ -642,11 +641,11 @@ class RoleReader:
         closed = 0
         previous = first
         for party in places:
-            gap = tokens[previous.end : party.start]
-            if not gap or len(gap) > 3 or any(t not in joiners for t in gap):
+            if not self._conjoined(previous, party, tokens):
                 break
             chain.append(party)
-            if any(t in self.patterns.conjunctions and t.isalpha() for t in gap):
+            gap = tokens[previous.end : party.start]
+            if any(t in self.patterns.conjunctions and t.isalpha() for t in gap):  # not ","
                 closed = len(chain)
             previous = party
         return chain[:closed]
