@@ -9,6 +9,7 @@ trigger is the actor. ``modality`` decides whether the mention is an event at al
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -96,9 +97,11 @@ class RoleReader:
         patterns: LanguagePatterns,
         make_doc: Callable[[str], Doc],
         city_country: Callable[[str], Participant | None] = lambda name: None,
+        country_named: Callable[[str], Participant | None] = lambda name: None,
     ) -> None:
         self.patterns = patterns
         self.city_country = city_country
+        self.country_named = country_named
         self.markers = {
             k: [phrase_words(make_doc, p) for p in v] for k, v in patterns.markers.items()
         }
@@ -107,6 +110,9 @@ class RoleReader:
         self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
         self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
+        heads = "|".join(re.escape(w.lower()) for w in patterns.cues.get("compound_trip"))
+        # "Deutschlandbesuch", "China-Reise": a trip noun with its destination inside the word
+        self.compound_trip = re.compile(rf"^(.+?)-?(?:{heads})(?:s|es|e|en|n)?$") if heads else None
 
     # --- markers -------------------------------------------------------------------------------
 
@@ -237,6 +243,8 @@ class RoleReader:
                 context.dated,
                 attached=_attached(trigger) if doc.has_annotation("DEP") else None,
             )
+        if anchor is not None and anchor.opening and modality.intended(trigger, tokens):
+            anchor = None  # "In January, the Kremlin said Putin would visit": the saying's date
         if anchor is not None and anchor.weekday and modality.forward(trigger, tokens):
             anchor = anchor.ahead()  # "se rendra jeudi", "flies on Monday": the coming one
         elif anchor is not None and modality.backward(trigger):
@@ -306,6 +314,8 @@ class RoleReader:
                     if self._targeted_people(p, tokens, trigger)
                     or (p.form == "demonym" and _in_object(trigger, p))
                 ]
+        if etype.foreign_targets and not targets:
+            targets = self._host_in_word(trigger)
         if etype.foreign_targets:
             private = [a for a in actors if self._private_travellers(a, tokens)]
             if private and len(private) == len(actors):
@@ -356,7 +366,15 @@ class RoleReader:
             parties=parties,
             anchor=anchor,
             # "ya no viajará": the "ya" of a withdrawn plan tells no history
-            background=not dropped and self._background(trigger, etype, tokens, anchor, context),
+            background=not dropped
+            and (
+                self._background(trigger, etype, tokens, anchor, context)
+                or any(
+                    modality.former_office(p.start, tokens)
+                    for p in (*actors, *targets)
+                    if p.participant.kind == "person" and p.form != "reference"
+                )
+            ),
             ended=attributes.get("status") == "completed"
             and (
                 spec.attributes.get("status") == "completed"
@@ -877,6 +895,21 @@ class RoleReader:
             if objected and (city := self._city_at(doc, token.left_edge.i)) is not None:
                 return city
         return None
+
+    def _host_in_word(self, trigger: Span) -> list[Party]:
+        """ "seinen Deutschlandbesuch beendet", "zu seiner China-Reise": the country (or a
+        city it holds) that starts a compound trip noun (cue ``compound_trip``) is the host."""
+        if self.compound_trip is None:
+            return []
+        for token in trigger:
+            found = self.compound_trip.match(token.lower_)
+            if found is None:
+                continue
+            name = token.text[: len(found.group(1))]
+            participant = self.country_named(name) or self.city_country(name)
+            if participant is not None:
+                return [Party(participant, token.i, token.i + 1, token.text, "place")]
+        return []
 
     def _city_at(self, doc: Doc, start: int) -> Party | None:
         """A city the gazetteer knows, named by capitalised words from ``start`` ("Rio de

@@ -22,6 +22,8 @@ from newswatch.engine.taxonomy import EventType, Taxonomy
 _STATUS_RANK = {"cancelled": 5, "ended": 4, "ongoing": 3, "announced": 2, "completed": 1}
 # A visit reported as under way whose date is further back than this is over by publication.
 _ONGOING_DAYS = 4
+# A mention dated this many days back or more is history, and so is its sentence's retelling.
+_HISTORY_DAYS = 60
 # An actorless decision continues the state that acted at most this many sentences before.
 _CONTINUITY = 3
 
@@ -76,9 +78,11 @@ def merge(
     located = [
         i for i in located if not i.mention.denied and not _retells(i.mention, denials, taxonomy)
     ]
+    located = _history_of_sentence(located, taxonomy)
     current = [_not_its_own_target(i) for i in located if not i.mention.background]
     current = _drop_critics_as_imposers(current)
     events: list[Event] = []
+    hostless: list[Located] = []  # a named traveller's step with no place: "Xi est arrivé"
     for item in current:
         mention = item.mention
         etype = taxonomy[mention.event]
@@ -99,6 +103,8 @@ def merge(
             # "Le Kremlin a annoncé la visite, à l'invitation de Poutine": no visitor named, so it
             # is the visit just reported; it adds its host and its sentence. Alone, it is nothing.
             if mention.actors or not any(e.event == mention.event for e in events):
+                if mention.actors and etype.foreign_targets:
+                    hostless.append(item)
                 continue
             same_kind = next((e for e in reversed(events) if _continues(e, mention, etype)), None)
             if same_kind is not None and item.index - _last_named(same_kind) > _CONTINUITY:
@@ -164,6 +170,7 @@ def merge(
         else:
             found.append(event)
     found = _one_per_visitor_and_host(found, taxonomy)
+    _join_steps_of_one_trip(found, hostless)
     for event in found:
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
@@ -450,6 +457,8 @@ def _status(event: Event) -> str:
     ``_STATUS_RANK`` (an explicit end beats a visit under way, which beats a plan)."""
     best, key = "completed", (-1, 0)
     labels: set[str] = set()
+    here = False
+    planned = {i.index for i in event.evidence if i.mention.attributes.get("status") == "announced"}
     stay = max((item.mention.stay or 0 for item in event.evidence), default=0)
     for item in event.evidence:
         mention = item.mention
@@ -468,6 +477,9 @@ def _status(event: Event) -> str:
             over = -anchor.days >= stay if stay else anchor.days < -_ONGOING_DAYS
         if over:
             status = "completed"
+        elif status == "ongoing" and anchor is not None and anchor.days is not None:
+            # "is in Bern today", "arrived on Sunday"; not "will leave today on a tour"
+            here = here or (anchor.days <= 0 and item.index not in planned)
         label = (
             "ended" if status == "completed" and (mention.ended or bool(stay and over)) else status
         )
@@ -479,7 +491,65 @@ def _status(event: Event) -> str:
         # "arrivé mardi, il a été reçu mercredi par son homologue": a reception or talks held
         # during the trip are over, the trip is not.
         return "ongoing"
+    if best == "announced" and here:
+        # "Stubb is in Bern today. He will be received by the Federal Council": what lies
+        # ahead is the program of a trip already under way.
+        return "ongoing"
     return best
+
+
+def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None:
+    """ "Xi a quitté Pékin pour Bali [...] L'avion du président chinois s'est posé à 14 h":
+    an arrival or a cancellation that names no place is a step of the traveller's trip when the
+    article reports exactly one, begun before it. Only such explicit steps join: they say where
+    the trip stands, and a bare "la visite" may be another trip."""
+    for item in hostless:
+        mention = item.mention
+        if mention.certainty < 2 or mention.attributes.get("status") not in (
+            "ongoing",
+            "cancelled",
+        ):
+            continue  # an end read from "по итогам визита" or "visited" may be any trip's
+        actors = {a.key for a in mention.actors}
+        trips = [
+            e for e in found if e.event == mention.event and actors & {a.key for a in e.actors}
+        ]
+        if len(trips) == 1 and trips[0].evidence[0].index <= item.index:
+            trips[0].evidence = [*trips[0].evidence, item]  # split events share lists
+
+
+def _history_of_sentence(items: list[Located], taxonomy: Taxonomy) -> list[Located]:
+    """ "Last year, foreign minister X travelled to Goa, for a meeting hosted by India, the
+    first visit ...": one dated mention makes the sentence history, and the undated mentions of
+    the same event in it (same type, actor and key attribute; a trip's, over) are that history
+    told again."""
+
+    def keys(item: Located) -> set[tuple[int, str, str, str | None]]:
+        mention = item.mention
+        key = taxonomy[mention.event].key_attribute
+        value = mention.attributes.get(key) if key else None
+        if mention.attributes.get("status", "completed") != "completed":
+            return set()  # a plan or a trip under way is no history, whatever its neighbour
+        return {(item.index, mention.event, a.key, value) for a in mention.actors}
+
+    history = set().union(*(keys(i) for i in items if _long_past(i.mention)))
+    return [
+        replace(item, mention=replace(item.mention, background=True))
+        if not item.mention.background
+        and (item.mention.anchor is None or item.mention.anchor.days is None)
+        and keys(item) & history
+        else item
+        for item in items
+    ]
+
+
+def _long_past(mention: EventMention) -> bool:
+    """Background told by its words ("his last visit", "the then minister") or dated long
+    before publication; not a stop made twelve days ago on the tour still under way."""
+    anchor = mention.anchor
+    return mention.background and (
+        anchor is None or anchor.days is None or anchor.days <= -_HISTORY_DAYS
+    )
 
 
 def _drop_critics_as_imposers(items: list[Located]) -> list[Located]:

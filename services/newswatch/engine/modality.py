@@ -24,6 +24,8 @@ _INTRODUCING_DEPS = ("mark", "case")
 _RESPONSE_OBJECT = 3
 # Without a parse, how near "after" its object starts: "nach dem letzten Besuch", "после визита".
 _OBJECT_OF_AFTER = 5
+# "The then Indian external affairs minister, X": how far before a name its past title may start.
+_TITLE_REACH = 7
 # How a negation hangs on a verb: "not" (neg), "pas" (advmod), "didn't" (aux + neg).
 _NEGATING_DEPS = ("neg", "advmod", "aux", "aux:pass", "auxpass")
 
@@ -242,16 +244,22 @@ class Modality:
             c.dep_.startswith("acl") and "Past" in c.morph.get("Tense", []) for c in root.children
         )
 
-    def forward(self, trigger: Span, tokens: list[str]) -> bool:
-        """Told as ahead of publication: a future or conditional verb, a plan cue, or a bare
-        present ("flies to Luanda on Monday"), never a past tense."""
+    def intended(self, trigger: Span, tokens: list[str]) -> bool:
+        """Told as a plan: a future or conditional verb or a plan cue (``announced``), never
+        a past tense."""
         verb = self._verb(trigger)
         if verb is not None and self._told_past(verb):
             return False
         before = self.clause_before(tokens, trigger.start)
-        if self.has("announced", before) or (verb is not None and self._future(verb)):
+        return self.has("announced", before) or (verb is not None and self._future(verb))
+
+    def forward(self, trigger: Span, tokens: list[str]) -> bool:
+        """Told as ahead of publication: a plan (``intended``) or a bare present ("flies to
+        Luanda on Monday"), never a past tense."""
+        if self.intended(trigger, tokens):
             return True
-        if verb is None:
+        verb = self._verb(trigger)
+        if verb is None or self._told_past(verb):
             return False
         if verb.morph.get("Tense", []) == ["Pres"]:
             return not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
@@ -293,6 +301,12 @@ class Modality:
         return self.has("tally", clause) or timeline.since(
             tokens, trigger.start, trigger.end, today, self.cues.get("since", ())
         )
+
+    def former_office(self, start: int, tokens: list[str]) -> bool:
+        """Named with a title held in the past ("the then foreign minister, X", "l'alors
+        président X", "der damalige Kanzler X"): an appositive comma may part title and name."""
+        end = start - 1 if start > 0 and tokens[start - 1] == "," else start
+        return self.has("former_office", self.clause_before(tokens, end, width=_TITLE_REACH))
 
     def historical(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as history: "lors de sa dernière visite", "his previous trip"."""

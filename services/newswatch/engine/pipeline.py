@@ -134,6 +134,13 @@ class Engine:
         self._countries = {
             e.country: e.participant() for e in watchlist if e.kind == "country" and e.country
         }
+        self._country_names: dict[str, dict[str, Participant]] = defaultdict(dict)
+        for lang in watchlist.languages:
+            for alias in watchlist.alias_patterns(lang):
+                entity = watchlist.get(alias.entity_id)
+                if entity is not None and entity.kind == "country" and alias.form != "demonym":
+                    names = self._country_names[lang]
+                    names.setdefault(fold(alias.text), entity.participant())
 
     def _seat(self, participant: Participant) -> str | None:
         entity = self.watchlist.get(participant.wikidata or "")
@@ -145,6 +152,10 @@ class Engine:
         if lang_patterns.time.names_a_day(surface):
             return True
         return " " in surface.strip() and self.places.country(surface) is not None
+
+    def _country_named(self, lang: str, name: str) -> Participant | None:
+        """The watched country a name, short name or capital of this language stands for."""
+        return self._country_names.get(lang, {}).get(fold(name))
 
     def _city_country(self, name: str) -> Participant | None:
         """The watched country a known city is in (``data/places.tsv``)."""
@@ -408,7 +419,10 @@ class Engine:
     def _reader(self, lang: str) -> RoleReader:
         if lang not in self._readers:
             self._readers[lang] = RoleReader(
-                self.pipelines.patterns[lang], self.pipelines.get(lang).make_doc, self._city_country
+                self.pipelines.patterns[lang],
+                self.pipelines.get(lang).make_doc,
+                self._city_country,
+                lambda name: self._country_named(lang, name),
             )
         return self._readers[lang]
 

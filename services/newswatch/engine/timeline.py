@@ -22,6 +22,8 @@ _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)(年)?$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
 # Further than this from the trigger, a time expression belongs to some other part of the sentence.
 _REACH = 14
+# "On this day in 1985, ...": how many words may open a sentence before the date that dates it.
+_OPENING = 4
 # Without a parse, a date across a comma may still be the trigger's if it is this close.
 _ACROSS_BREAK = 4
 # "since" a date at least this many days back makes a tally ("since February"), where "since
@@ -74,6 +76,7 @@ class Anchor:
     known_reference: bool  # the reference is a real publication date, not an ingest time
     relative: bool = False
     weekday: bool = False
+    opening: bool = False  # only the date that opens the sentence ("In 1985, ...")
 
     def behind(self) -> Anchor:
         """A month or day told in the past tense ("tenue fin décembre", read on 4 December):
@@ -271,6 +274,10 @@ class Timeline:
                 continue
             if attached and attached.intersection(range(expr.start, expr.end)):
                 rank = (0, 0)
+            elif _opening(tokens, expr) and expr.end <= start:
+                # "On this day in 1985, Reagan angers veterans by visiting Bitburg": a date
+                # that opens the sentence dates its main clause, past the comma and far on.
+                rank = (3, start - expr.end)
             else:
                 distance = expr.start - end if expr.start >= end else start - expr.end
                 if distance > _REACH:
@@ -284,9 +291,15 @@ class Timeline:
                 best = (rank, expr)
         if best is None:
             return None
-        expr = best[1]
+        rank, expr = best
         return Anchor(
-            expr.days, expr.year, expr.exact, known_reference, expr.relative, expr.weekday
+            expr.days,
+            expr.year,
+            expr.exact,
+            known_reference,
+            expr.relative,
+            expr.weekday,
+            opening=rank[0] == 3,
         )
 
     def since(
@@ -319,6 +332,17 @@ class Timeline:
     def _anchored(self, tokens: list[str], start: int) -> bool:
         """Right after 'depuis', 'since', 'seit' (articles and prepositions may sit between)."""
         return _after_any(tokens, start, self._anchors)
+
+
+def _opening(tokens: list[str], expr: TimeExpr) -> bool:
+    """The expression is the sentence's opening phrase: at most ``_OPENING`` words before it
+    ("On this day in", "Last") and a comma right after it."""
+    return (
+        expr.start <= _OPENING
+        and expr.end < len(tokens)
+        and tokens[expr.end] == ","
+        and not any(t in CLAUSE_BREAKS for t in tokens[: expr.start])
+    )
 
 
 def _after_any(tokens: list[str], start: int, phrases: Sequence[tuple[str, ...]]) -> bool:

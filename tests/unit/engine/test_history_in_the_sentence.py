@@ -1,0 +1,162 @@
+"""History told around a trip (past titles, dated neighbours, a date that opens the
+sentence), hosts inside compound words, and trip steps that name no place.
+
+Passages written for these tests, read as published on Wednesday 6 March 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.contracts import Article
+from newswatch.engine import Engine
+
+PUBLISHED = "2024-03-06T10:00:00+00:00"
+NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
+
+
+def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
+    return {
+        (a.actors[0].name, a.targets[0].name, str(a.attributes["status"]))
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "state_visit"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The then foreign minister of India, Sushma Swaraj, attended a regional conference "
+            "on Afghanistan in Islamabad that month.",
+        ),
+        (
+            "fr",
+            "L'alors président Nicolas Sarkozy s'était rendu à Alger pour rencontrer "
+            "Abdelaziz Bouteflika.",
+        ),
+    ],
+)
+def test_a_title_held_in_the_past_makes_the_trip_history(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _visits(shipped, text, lang) == set()
+
+
+def test_a_title_held_now_leaves_the_trip_news(shipped: Engine) -> None:
+    text = (
+        "India's foreign minister, Subrahmanyam Jaishankar, attended a regional conference "
+        "on Afghanistan in Islamabad on Tuesday."
+    )
+    assert ("Pakistan", "completed") in {(v[1], v[2]) for v in _visits(shipped, text, "en")}
+
+
+def test_a_dated_mention_makes_its_sentence_history(shipped: Engine) -> None:
+    # "Last year" dates "travelled"; "hosted by India" and "the first visit" retell that trip
+    text = (
+        "Last year, Pakistan's foreign minister Bilawal Bhutto Zardari travelled to Goa for a "
+        "meeting hosted by India, the first visit to India by a Pakistani foreign minister in "
+        "twelve years."
+    )
+    assert _visits(shipped, text, "en") == set()
+
+
+def test_an_arrival_with_no_place_is_a_step_of_the_one_trip_reported(shipped: Engine) -> None:
+    text = "国家主席习近平将赴印度尼西亚出席二十国集团峰会。当地时间6日下午，习近平乘坐的专机抵达。"
+    assert _visits(shipped, text, "zh") == {("Xi Jinping", "Indonesia", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der britische König Charles III. hat am Montag seinen Deutschlandbesuch beendet.",
+            ("Charles III", "Germany", "completed"),
+        ),
+        (
+            "Bundeskanzler Olaf Scholz hat am Montag seine Chinareise beendet.",
+            ("Olaf Scholz", "China", "completed"),
+        ),
+    ],
+)
+def test_a_compound_trip_noun_names_its_host(
+    shipped: Engine, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _visits(shipped, text, "de")
+
+
+def test_a_trip_noun_without_a_country_inside_names_no_host(shipped: Engine) -> None:
+    assert (
+        _visits(shipped, "Bundeskanzler Olaf Scholz hat seinen Staatsbesuch beendet.", "de")
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Finnish President Alexander Stubb is in Bern today. He will be received in Bern by "
+            "the Federal Council with military honours.",
+        ),
+        (
+            "de",
+            "Die Schweiz empfängt heute in Bern den finnischen Präsidenten Alexander Stubb. Stubb "
+            "wird in Bern vom Bundesrat mit militärischen Ehren empfangen werden.",
+        ),
+    ],
+)
+def test_what_lies_ahead_of_a_trip_under_way_is_its_program(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert _visits(shipped, text, lang) == {("Alexander Stubb", "Switzerland", "ongoing")}
+
+
+def test_a_plan_with_a_program_is_still_a_plan(shipped: Engine) -> None:
+    text = (
+        "Finnish President Alexander Stubb will travel to Bern next week. He will be received in "
+        "Bern by the Federal Council with military honours."
+    )
+    assert _visits(shipped, text, "en") == {("Alexander Stubb", "Switzerland", "announced")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On this day in 1985, President Ronald Reagan angered veterans by visiting the Bitburg "
+        "war cemetery in Germany.",
+    ],
+)
+def test_a_date_that_opens_the_sentence_dates_its_main_clause(shipped: Engine, text: str) -> None:
+    assert _visits(shipped, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "In January, the Kremlin said Vladimir Putin would visit Turkey after the summer.",
+            ("Vladimir Putin", "Turkey", "announced"),
+        ),
+        (
+            "fr",
+            "En janvier, le Kremlin a annoncé que Vladimir Poutine se rendrait en Turquie cet été.",
+            ("Vladimir Putin", "Turkey", "announced"),
+        ),
+        (
+            "en",
+            "On Monday, Emmanuel Macron travelled to Berlin for talks with the German chancellor.",
+            ("Emmanuel Macron", "Germany", "completed"),
+        ),
+    ],
+)
+def test_an_opening_date_does_not_date_a_plan_it_reports(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _visits(shipped, text, lang) == {expected}
