@@ -6,25 +6,11 @@ Passages written for these tests, read as published on Wednesday 6 March 2024.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from newswatch.contracts import Article
 from newswatch.engine import Engine
 from newswatch.engine.places import homeland, sovereigns
-
-PUBLISHED = "2024-03-06T10:00:00+00:00"
-NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
-
-
-def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
-    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
-    return {
-        (a.actors[0].name, a.targets[0].name, str(a.attributes["status"]))
-        for a in engine.tag(article, now=NOW)
-        if a.event_type == "state_visit"
-    }
+from support.trips import visits
 
 
 @pytest.mark.parametrize(
@@ -44,8 +30,8 @@ def _visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_a_city_left_is_the_host_of_a_trip_now_over(shipped: Engine, lang: str, text: str) -> None:
-    visits = _visits(shipped, text, lang)
-    assert ("Russia", "completed") in {(v[1], v[2]) for v in visits}
+    found = visits(shipped, text, lang)
+    assert ("Russia", "completed") in {(v[1], v[2]) for v in found}
 
 
 @pytest.mark.parametrize(
@@ -65,7 +51,7 @@ def test_a_city_left_is_the_host_of_a_trip_now_over(shipped: Engine, lang: str, 
     ],
 )
 def test_no_trip_is_read_into_other_departures(shipped: Engine, lang: str, text: str) -> None:
-    assert _visits(shipped, text, lang) == set()
+    assert visits(shipped, text, lang) == set()
 
 
 def test_a_territory_belongs_to_its_state() -> None:
@@ -96,7 +82,7 @@ def test_a_territory_belongs_to_its_state() -> None:
 def test_presence_takes_its_status_from_the_tense(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
-    assert {(v[0], v[2]) for v in _visits(shipped, text, lang)} == {
+    assert {(v[0], v[2]) for v in visits(shipped, text, lang)} == {
         (
             "Donald Trump" if "Trump" in text else "Narendra Modi",
             status,
@@ -113,7 +99,7 @@ def test_presence_takes_its_status_from_the_tense(
     ],
 )
 def test_being_somewhere_is_not_every_use_of_to_be(shipped: Engine, lang: str, text: str) -> None:
-    assert _visits(shipped, text, lang) == set()
+    assert visits(shipped, text, lang) == set()
 
 
 @pytest.mark.parametrize(
@@ -124,7 +110,7 @@ def test_being_somewhere_is_not_every_use_of_to_be(shipped: Engine, lang: str, t
     ],
 )
 def test_the_subject_of_a_raising_verb_is_the_traveller(shipped: Engine, text: str) -> None:
-    assert _visits(shipped, text, "en") == {("Narendra Modi", "New Zealand", "announced")}
+    assert visits(shipped, text, "en") == {("Narendra Modi", "New Zealand", "announced")}
 
 
 def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> None:
@@ -132,7 +118,7 @@ def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> Non
         "Egyptian President Mohamed Mursi arrived in Pakistan today. "
         "The Egyptian president will visit India next week."
     )
-    assert ("Mohamed Mursi", "India", "announced") in _visits(shipped, text, "en")
+    assert ("Mohamed Mursi", "India", "announced") in visits(shipped, text, "en")
 
 
 @pytest.mark.parametrize(
@@ -157,7 +143,7 @@ def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> Non
 def test_a_plan_not_kept_as_planned_is_cancelled(
     shipped: Engine, lang: str, text: str, expected: str | None
 ) -> None:
-    statuses = {v[2] for v in _visits(shipped, text, lang)}
+    statuses = {v[2] for v in visits(shipped, text, lang)}
     assert statuses == ({expected} if expected else set())
 
 
@@ -190,7 +176,7 @@ def test_a_plan_not_kept_as_planned_is_cancelled(
 def test_every_country_listed_as_a_destination_is_a_stop(
     shipped: Engine, lang: str, text: str, hosts: set[str]
 ) -> None:
-    assert {v[1] for v in _visits(shipped, text, lang)} == hosts
+    assert {v[1] for v in visits(shipped, text, lang)} == hosts
 
 
 @pytest.mark.parametrize(
@@ -216,7 +202,7 @@ def test_every_country_listed_as_a_destination_is_a_stop(
 def test_a_trip_put_off_to_a_new_date_is_still_ahead(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
-    assert {v[2] for v in _visits(shipped, text, lang)} == {status}
+    assert {v[2] for v in visits(shipped, text, lang)} == {status}
 
 
 @pytest.mark.parametrize(
@@ -248,7 +234,7 @@ def test_a_trip_put_off_to_a_new_date_is_still_ahead(
 def test_the_next_stops_of_a_tour_lie_ahead(
     shipped: Engine, lang: str, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert {(v[1], v[2]) for v in _visits(shipped, text, lang)} == expected
+    assert {(v[1], v[2]) for v in visits(shipped, text, lang)} == expected
 
 
 @pytest.mark.parametrize(
@@ -284,7 +270,7 @@ def test_the_next_stops_of_a_tour_lie_ahead(
 def test_a_trip_of_a_stated_length_ends_when_its_days_are_over(
     shipped: Engine, lang: str, text: str, status: str
 ) -> None:
-    assert {v[2] for v in _visits(shipped, text, lang)} == {status}
+    assert {v[2] for v in visits(shipped, text, lang)} == {status}
 
 
 @pytest.mark.parametrize(
@@ -325,4 +311,4 @@ def test_a_trip_of_a_stated_length_ends_when_its_days_are_over(
 def test_the_words_around_a_trip_tell_how_far_it_has_gone(
     shipped: Engine, lang: str, text: str, expected: tuple[str, str]
 ) -> None:
-    assert {(v[1], v[2]) for v in _visits(shipped, text, lang)} == {expected}
+    assert {(v[1], v[2]) for v in visits(shipped, text, lang)} == {expected}

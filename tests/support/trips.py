@@ -1,0 +1,22 @@
+"""Reading state visits out of passages written for the engine tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newswatch.contracts import Article
+from newswatch.engine import Engine
+
+# Wednesday 6 March 2024: "on Monday", "next week" and "last year" have one meaning in the tests.
+PUBLISHED = "2024-03-06T10:00:00+00:00"
+NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
+
+
+def visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(visitor, first host, status) of each state visit alert, as published on ``PUBLISHED``."""
+    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
+    return {
+        (a.actors[0].name, a.targets[0].name, str(a.attributes["status"]))
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "state_visit"
+    }
