@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newswatch.engine import Engine
-from support.trips import visits
+from support.passages import visits
 
 
 @pytest.mark.parametrize(

@@ -1,25 +1,13 @@
-"""Sanctions as German copy condemns them: compounds ("Sanktionsrunde") and verdicts
-("bezeichnet ... als rechtswidrig"). Passages written for these tests."""
+"""Sanctions as copy tells them: German verdicts ("Sanktionsrunde ... verurteilt", "bezeichnet
+... als rechtswidrig"), and French and Spanish announcements of a decided package. Passages
+written for these tests."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from newswatch.contracts import Article
 from newswatch.engine import Engine
-
-NOW = datetime(2024, 3, 6, 12, tzinfo=UTC)
-
-
-def _sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
-    article = Article(id="t", text=text, language=lang, published_at="2024-03-06T10:00:00+00:00")
-    return {
-        (a.actors[0].name, str(a.attributes["action"]), ",".join(t.name for t in a.targets))
-        for a in engine.tag(article, now=NOW)
-        if a.event_type == "sanctions"
-    }
+from support.passages import sanctions
 
 
 @pytest.mark.parametrize(
@@ -30,4 +18,36 @@ def _sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]
     ],
 )
 def test_a_german_verdict_on_sanctions_condemns_them(shipped: Engine, text: str) -> None:
-    assert _sanctions(shipped, text, "de") == {("Russia", "condemn", "European Union")}
+    assert sanctions(shipped, text, "de") == {("Russia", "condemn", "European Union")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "L'Union européenne a annoncé mardi un nouveau paquet de sanctions contre la Russie.",
+        ),
+        ("es", "La Unión Europea anunció el martes un nuevo paquete de sanciones contra Rusia."),
+    ],
+)
+def test_a_package_announced_is_imposed(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == {("European Union", "impose", "Russia")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "action"),
+    [
+        (
+            "fr",
+            "L'Union européenne prépare un nouveau paquet de sanctions contre la Russie.",
+            "threaten",
+        ),
+        ("es", "Washington anunció que impondrá nuevas sanciones a Venezuela.", "threaten"),
+        ("es", "Washington anunció el levantamiento de las sanciones contra Venezuela.", "lift"),
+    ],
+)
+def test_a_package_prepared_or_promised_is_not_yet_imposed(
+    shipped: Engine, lang: str, text: str, action: str
+) -> None:
+    assert {s[1] for s in sanctions(shipped, text, lang)} == {action}

@@ -10,7 +10,7 @@ import pytest
 
 from newswatch.engine import Engine
 from newswatch.engine.places import homeland, sovereigns
-from support.trips import visits
+from support.passages import visits
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Reading state visits out of passages written for the engine tests."""
+"""Reading alerts out of passages written for the engine tests, as published on one day."""
 
 from __future__ import annotations
 
@@ -19,4 +19,14 @@ def visits(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
         (a.actors[0].name, a.targets[0].name, str(a.attributes["status"]))
         for a in engine.tag(article, now=NOW)
         if a.event_type == "state_visit"
+    }
+
+
+def sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(actor, action, targets joined by commas) of each sanctions alert."""
+    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
+    return {
+        (a.actors[0].name, str(a.attributes["action"]), ",".join(t.name for t in a.targets))
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "sanctions"
     }
