@@ -247,8 +247,14 @@ class RoleReader:
             anchor = None  # "In January, the Kremlin said Putin would visit": the saying's date
         if anchor is not None and anchor.weekday and modality.forward(trigger, tokens):
             anchor = anchor.ahead()  # "se rendra jeudi", "flies on Monday": the coming one
-        elif anchor is not None and modality.backward(trigger):
-            anchor = anchor.behind()  # "ont tenue fin décembre", read in early December
+        elif (
+            anchor is not None
+            and modality.backward(trigger)
+            and not modality.called_off(trigger, tokens)
+        ):
+            # "ont tenue fin décembre", read in early December; not "has postponed her March
+            # 28-31 visit", whose date is the plan's, still ahead
+            anchor = anchor.behind()
         if etype.realised and anchor is not None and anchor.future:
             return None  # "a videoconference next week": not held yet
         if (etype.realised or "status" in etype.attributes) and modality.has(
@@ -354,6 +360,12 @@ class RoleReader:
                 targets = [city]
             if not targets:
                 return None  # leaving home says nothing of the trip; "for Doha" does
+        if (
+            etype.actor_kinds
+            and not targets
+            and modality.has("countermeasures", tokens[trigger.start : trigger.end])
+        ):
+            return None  # "took necessary countermeasures": against no one named, no sanctions
         actor_keys = {a.key for a in actors}
         return EventMention(
             event=etype.name,

@@ -180,15 +180,9 @@ class Modality:
         a cancellation or an explicit end (3); the trigger's own meaning ("est arrivé": under
         way), a future verb or a plan, a date ahead (2); a past or present tense, cue words near
         a noun ("en visite", "on a tour"), a past date (1); else the default (0)."""
-        # The trigger's own words count ("en visite"); a cancellation may come late in the
-        # sentence ("La visite ..., prévue la semaine prochaine, a été reportée").
         before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
         after = tokens[trigger.end :]
-        if (
-            self.has("cancelled", before)
-            or self.has("cancelled_after", after)
-            or self.counterfactual(trigger, tokens)
-        ):
+        if self.called_off(trigger, tokens) or self.counterfactual(trigger, tokens):
             if self.rescheduled(before + after[: 2 * self.cues_spec.window]):
                 return "announced", 3  # "put off until June": a new date, still ahead
             return "cancelled", 3
@@ -223,6 +217,13 @@ class Modality:
             if anchor.days == 0:
                 return "ongoing", 1
         return default, 0
+
+    def called_off(self, trigger: Span, tokens: list[str]) -> bool:
+        """Cancelled or postponed. The trigger's own words count ("cancellation of"); the cue
+        may come late in the sentence ("La visite ..., prévue la semaine prochaine, a été
+        reportée")."""
+        before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        return self.has("cancelled", before) or self.has("cancelled_after", tokens[trigger.end :])
 
     def rescheduled(self, window: list[str]) -> bool:
         """Postponed to a new date ("postponed until June", "reportée au printemps"), not

@@ -469,6 +469,33 @@ def test_a_wish_to_travel_is_no_trip(shipped: Engine, lang: str, text: str) -> N
     assert _visits(shipped, text, lang) == set()
 
 
+def test_a_desire_to_meet_is_no_meeting(shipped: Engine) -> None:
+    text = "Both Donald Trump and Vladimir Putin have expressed a strong desire to meet in person."
+    assert _events(shipped, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the auxiliary of a German plan sits far from its verb at the clause's end
+        (
+            "Olaf Scholz wird nach Angaben eines Sprechers der Bundesregierung in Berlin mit "
+            "Wladimir Putin telefonieren.",
+            set(),
+        ),
+        (
+            "Olaf Scholz hat nach Angaben eines Sprechers der Bundesregierung in Berlin mit "
+            "Wladimir Putin telefoniert.",
+            {("phone_call", "phone")},
+        ),
+    ],
+)
+def test_a_german_call_still_ahead_is_no_call(
+    shipped: Engine, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _events(shipped, text, "de") == expected
+
+
 def test_a_disciplinary_fine_is_no_state_sanction(shipped: Engine) -> None:
     text = (
         "The Al Sadd club of Qatar was sanctioned with a fine of CHF 20,000 by the regional "

@@ -51,9 +51,34 @@ def test_a_dated_mention_makes_its_sentence_history(shipped: Engine) -> None:
     assert visits(shipped, text, "en") == set()
 
 
-def test_an_arrival_with_no_place_is_a_step_of_the_one_trip_reported(shipped: Engine) -> None:
-    text = "国家主席习近平将赴印度尼西亚出席二十国集团峰会。当地时间6日下午，习近平乘坐的专机抵达。"
-    assert visits(shipped, text, "zh") == {("Xi Jinping", "Indonesia", "ongoing")}
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "zh",
+            "国家主席习近平将赴印度尼西亚出席二十国集团峰会。当地时间6日下午，习近平乘坐的专机抵达。",
+        ),
+        (
+            "en",
+            "Chinese President Xi Jinping will travel to Indonesia for the Group of 20 summit, the "
+            "foreign ministry said. Xi arrived on Wednesday afternoon, greeted by officials.",
+        ),
+        (
+            "fr",
+            "Le président chinois Xi Jinping se rendra en Indonésie pour le sommet du G20, a "
+            "annoncé Pékin. Xi Jinping est arrivé mercredi après-midi, accueilli par des élus.",
+        ),
+        (
+            "es",
+            "El presidente chino Xi Jinping viajará a Indonesia para la cumbre del G20, informó "
+            "Pekín. Xi Jinping llegó el miércoles por la tarde y fue recibido por funcionarios.",
+        ),
+    ],
+)
+def test_an_arrival_with_no_place_is_a_step_of_the_one_trip_reported(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert visits(shipped, text, lang) == {("Xi Jinping", "Indonesia", "ongoing")}
 
 
 @pytest.mark.parametrize(

@@ -51,3 +51,21 @@ def test_a_package_prepared_or_promised_is_not_yet_imposed(
     shipped: Engine, lang: str, text: str, action: str
 ) -> None:
     assert {s[1] for s in sanctions(shipped, text, lang)} == {action}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "中方多次表明反对立场，并采取了正当必要的反制措施。"),
+        ("en", "Beijing said it had taken the necessary countermeasures."),
+    ],
+)
+def test_countermeasures_against_no_one_named_are_no_sanctions(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_countermeasures_against_a_named_target_are_sanctions(shipped: Engine) -> None:
+    text = "中方决定对美国军工企业采取反制措施。"
+    assert sanctions(shipped, text, "zh") == {("China", "impose", "United States")}

@@ -71,6 +71,9 @@ def test_a_territory_belongs_to_its_state() -> None:
         ("fr", "Narendra Modi se trouve depuis mardi en Nouvelle-Zélande.", "ongoing"),
         ("fr", "Narendra Modi sera vendredi à Wellington.", "announced"),
         ("en", "Narendra Modi touched down in Wellington on Wednesday morning.", "ongoing"),
+        # a support verb in the present, a stay "for" the visit
+        ("es", "Narendra Modi realiza una visita oficial a Nueva Zelanda.", "ongoing"),
+        ("de", "Narendra Modi ist zu einem dreitägigen Besuch in Neuseeland.", "ongoing"),
         (
             "en",
             "Donald Trump arrived in Beijing on Wednesday, beginning his three-day state visit "
@@ -134,6 +137,13 @@ def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> Non
         (
             "fr",
             "Emmanuel Macron est contraint de reporter sa visite officielle à Maurice.",
+            "cancelled",
+        ),
+        # the date of a trip called off is the plan's, still ahead, not last year's March
+        (
+            "en",
+            "External Affairs Minister Subrahmanyam Jaishankar has postponed his March 28-31 "
+            "visit to Tanzania.",
             "cancelled",
         ),
         # a plain negation still denies the trip
