@@ -251,16 +251,17 @@ class Modality:
         verb = self._verb(trigger)
         if verb is not None and self._told_past(verb):
             return False
-        before = self.clause_before(tokens, trigger.start)
-        return self.has("announced", before) or (verb is not None and self._future(verb))
+        return self._plan(trigger, tokens, verb)
 
     def forward(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as ahead of publication: a plan (``intended``) or a bare present ("flies to
         Luanda on Monday"), never a past tense."""
-        if self.intended(trigger, tokens):
-            return True
         verb = self._verb(trigger)
-        if verb is None or self._told_past(verb):
+        if verb is not None and self._told_past(verb):
+            return False
+        if self._plan(trigger, tokens, verb):
+            return True
+        if verb is None:
             return False
         if verb.morph.get("Tense", []) == ["Pres"]:
             return not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
@@ -269,6 +270,11 @@ class Modality:
         return any(
             c.dep_ == "auxpass" and "Pres" in c.morph.get("Tense", []) for c in verb.children
         ) and not any(c.dep_ == "aux" for c in verb.children)
+
+    def _plan(self, trigger: Span, tokens: list[str], verb: Token | None) -> bool:
+        """A plan cue before the trigger or a future verb (the caller has ruled out a past)."""
+        before = self.clause_before(tokens, trigger.start)
+        return self.has("announced", before) or (verb is not None and self._future(verb))
 
     def counterfactual(self, trigger: Span, tokens: list[str]) -> bool:
         """A plan that is off: "was to have visited", "aurait dû se rendre"."""

@@ -22,8 +22,10 @@ _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)(年)?$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(\.|er|º|°|日|号)?$")
 # Further than this from the trigger, a time expression belongs to some other part of the sentence.
 _REACH = 14
-# "On this day in 1985, ...": how many words may open a sentence before the date that dates it.
+# "On this day in 1985, ...": how many words may open a sentence before the date that dates it,
+# and the rank of such a date among the candidates (after any date in the trigger's clause).
 _OPENING = 4
+_OPENING_RANK = 3
 # Without a parse, a date across a comma may still be the trigger's if it is this close.
 _ACROSS_BREAK = 4
 # "since" a date at least this many days back makes a tally ("since February"), where "since
@@ -277,7 +279,7 @@ class Timeline:
             elif _opening(tokens, expr) and expr.end <= start:
                 # "On this day in 1985, Reagan angers veterans by visiting Bitburg": a date
                 # that opens the sentence dates its main clause, past the comma and far on.
-                rank = (3, start - expr.end)
+                rank = (_OPENING_RANK, start - expr.end)
             else:
                 distance = expr.start - end if expr.start >= end else start - expr.end
                 if distance > _REACH:
@@ -299,7 +301,7 @@ class Timeline:
             known_reference,
             expr.relative,
             expr.weekday,
-            opening=rank[0] == 3,
+            opening=rank[0] == _OPENING_RANK,
         )
 
     def since(
