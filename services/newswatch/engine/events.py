@@ -281,6 +281,8 @@ class RoleReader:
             or modality.planned(trigger, tokens)
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
+        if etype.actor_kinds and modality.relief_weighed(trigger, tokens, attributes.get("action")):
+            return None
         if etype.foreign_targets:
             parties = [self._capital(p, tokens) for p in parties]
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]

@@ -79,6 +79,7 @@ def merge(
         i for i in located if not i.mention.denied and not _retells(i.mention, denials, taxonomy)
     ]
     located = _history_of_sentence(located, taxonomy)
+    located = _plans_of_sentence(located)
     current = [_not_its_own_target(i) for i in located if not i.mention.background]
     current = _drop_critics_as_imposers(current)
     events: list[Event] = []
@@ -514,6 +515,10 @@ def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None
         trips = [
             e for e in found if e.event == mention.event and actors & {a.key for a in e.actors}
         ]
+        if len(trips) > 1 and mention.attributes.get("status") == "ongoing":
+            # "landed on Sunday" in an article of a tour whose next stops are announced: the
+            # arrival is at the one stop that is not still ahead.
+            trips = [e for e in trips if _status(e) != "announced"]
         if len(trips) == 1 and trips[0].evidence[0].index <= item.index:
             trips[0].evidence = [*trips[0].evidence, item]  # split events share lists
 
@@ -538,6 +543,31 @@ def _history_of_sentence(items: list[Located], taxonomy: Taxonomy) -> list[Locat
         if not item.mention.background
         and (item.mention.anchor is None or item.mention.anchor.days is None)
         and keys(item) & history
+        else item
+        for item in items
+    ]
+
+
+def _plans_of_sentence(items: list[Located]) -> list[Located]:
+    """ "Widodo will fly to Dar es Salaam, then on to Maputo before heading to Johannesburg":
+    a stop whose own words give no status (a default reading) is a step of the plan its
+    traveller's sentence states."""
+    plans = {
+        (item.index, item.mention.event, a.key)
+        for item in items
+        if item.mention.attributes.get("status") == "announced" and item.mention.certainty >= 2
+        for a in item.mention.actors
+    }
+    return [
+        replace(
+            item,
+            mention=replace(
+                item.mention, attributes={**item.mention.attributes, "status": "announced"}
+            ),
+        )
+        if item.mention.certainty == 0
+        and item.mention.attributes.get("status") not in (None, "announced")
+        and any((item.index, item.mention.event, a.key) in plans for a in item.mention.actors)
         else item
         for item in items
     ]

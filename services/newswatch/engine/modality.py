@@ -81,6 +81,16 @@ class Modality:
         before = self.clause_before(tokens, trigger.start)
         return self.has("planned", before) or (verb is not None and self._future(verb))
 
+    def relief_weighed(self, trigger: Span, tokens: list[str], action: str | None) -> bool:
+        """Relief only weighed, no decision: "a list of sanctions that could be eased" is no
+        threat, and "could ease sanctions", "is considering lifting them" no lift."""
+        if action == "threaten":
+            told = tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
+            return self.has("relief", told)
+        return action == "lift" and self.has(
+            "threatened", self.clause_before(tokens, trigger.start)
+        )
+
     def negated(self, trigger: Span, tokens: list[str]) -> bool:
         before = self.clause_before(tokens, trigger.start)
         after = self.clause_after(tokens, trigger.end)
@@ -429,10 +439,14 @@ class Modality:
     def _future(self, verb: Token) -> bool:
         # "où il sera reçu": the participle is past, its auxiliary says when.
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
+        suffixes = self.cues_spec.announced_suffixes
         for word in (verb, *auxiliaries):
-            if "Fut" in word.morph.get("Tense", []) or "Cnd" in word.morph.get("Mood", []):
+            tagged = "Fut" in word.morph.get("Tense", []) or "Cnd" in word.morph.get("Mood", [])
+            # "où il effectue une visite": the small French model tags some presents as
+            # futures; where a language's futures have endings, the form must show one.
+            if tagged and (not suffixes or word.lower_.endswith(suffixes)):
                 return True
-        return verb.lower_.endswith(self.cues_spec.announced_suffixes) and len(verb) > 4
+        return verb.lower_.endswith(suffixes) and len(verb) > 4
 
 
 def _past(verb: Token) -> bool:

@@ -69,3 +69,40 @@ def test_countermeasures_against_no_one_named_are_no_sanctions(
 def test_countermeasures_against_a_named_target_are_sanctions(shipped: Engine) -> None:
     text = "中方决定对美国军工企业采取反制措施。"
     assert sanctions(shipped, text, "zh") == {("China", "impose", "United States")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the small French model lemmatises "introduit" as a noun here: read by its form
+        ("fr", "Washington a introduit jeudi des sanctions contre la Russie."),
+        ("it", "I ministri dell'UE hanno concordato un pacchetto di sanzioni contro la Russia."),
+        ("es", "Los ministros de la UE acordaron el martes un paquete de sanciones contra Rusia."),
+        (
+            "de",
+            "Die EU-Staaten haben sich am Dienstag auf ein Sanktionspaket gegen Russland geeinigt.",
+        ),
+    ],
+)
+def test_sanctions_introduced_or_agreed_are_imposed(shipped: Engine, lang: str, text: str) -> None:
+    assert {(s[1], s[2]) for s in sanctions(shipped, text, lang)} == {("impose", "Russia")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # sanctions listed to be eased are no threat
+        ("en", "Washington is preparing a list of sanctions against Russia that could be eased."),
+        # relief that could come is no lift
+        ("en", "The administration could ease sanctions on Russia as part of a deal."),
+        ("fr", "Washington pourrait lever les sanctions contre la Russie."),
+        ("de", "Washington könnte die Sanktionen gegen Russland aufheben."),
+    ],
+)
+def test_relief_only_weighed_is_no_sanctions_event(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_sanctions_listed_to_be_imposed_are_still_a_threat(shipped: Engine) -> None:
+    text = "Washington is preparing a list of sanctions against Russia that could be imposed."
+    assert sanctions(shipped, text, "en") == {("United States", "threaten", "Russia")}

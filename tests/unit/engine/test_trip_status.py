@@ -322,3 +322,47 @@ def test_the_words_around_a_trip_tell_how_far_it_has_gone(
     shipped: Engine, lang: str, text: str, expected: tuple[str, str]
 ) -> None:
     assert {(v[1], v[2]) for v in visits(shipped, text, lang)} == {expected}
+
+
+def test_a_tour_stop_reached_is_under_way_while_the_next_lie_ahead(shipped: Engine) -> None:
+    # the landing names no place: it is the one stop of the tour not still ahead; the last
+    # stop, "before heading to", has no tense of its own and is part of the plan
+    text = (
+        "President Samia Suluhu Hassan received Brazilian President Luiz Inácio Lula da Silva at"
+        " State House in Dodoma, the opening leg of his three-country swing through East Africa."
+        " Lula touched down on Tuesday night. From Dodoma, Lula will travel to Kampala and then"
+        " on to Kigali before heading to Addis Ababa."
+    )
+    assert {(v[1], v[2]) for v in visits(shipped, text, "en")} == {
+        ("Tanzania", "ongoing"),
+        ("Uganda", "announced"),
+        ("Rwanda", "announced"),
+        ("Ethiopia", "announced"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "s'envoler pour" leaves for a place: on the way, or there
+        ("Luiz Inácio Lula da Silva s'est envolé lundi pour Pékin.", {("China", "ongoing")}),
+        # the small model tags "visites" as an adjective here
+        (
+            "Sergueï Lavrov effectuera des visites officielles en Égypte et en Ouganda.",
+            {("Egypt", "announced"), ("Uganda", "announced")},
+        ),
+        ("Sergueï Lavrov se rendra dans la capitale égyptienne.", {("Egypt", "announced")}),
+        # left today "en direction de" the host, "où il effectue" (a present the small model
+        # tags as a future): under way, and the next day's program does not make it a plan
+        (
+            "Narendra Modi a quitté, mercredi, en début d'après-midi, New Delhi en direction de"
+            " Tokyo, où il effectue une visite de deux jours au Japon.\n\nIl aura jeudi un"
+            " entretien avec son homologue japonais et sera reçu par l'empereur.",
+            {("Japan", "ongoing")},
+        ),
+    ],
+)
+def test_french_departures_plural_visits_and_trips_into_a_place(
+    shipped: Engine, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(v[1], v[2]) for v in visits(shipped, text, "fr")} == expected
