@@ -325,7 +325,11 @@ class RoleReader:
         if etype.foreign_targets and not targets:
             targets = self._host_in_word(trigger)
         if etype.foreign_targets:
-            private = [a for a in actors if self._private_travellers(a, tokens)]
+            private = [
+                a
+                for a in actors
+                if self._private_travellers(a, tokens) or self._head_of_travellers(a, tokens)
+            ]
             if private and len(private) == len(actors):
                 return None  # "citizens of Israel travel to Mecca", "des patrons français"
             actors = [a for a in actors if a not in private]
@@ -559,6 +563,14 @@ class RoleReader:
         before = [p for p in pool if p not in targets and p.end <= trigger.start]
         others = [p for p in pool if p not in targets]
         return (before[-1:] or others[:1]), targets
+
+    def _head_of_travellers(self, party: Party, tokens: list[str]) -> bool:
+        """A leader named as the head of the people who travel: "funcionarios de la administración
+        de Joe Biden viajaron", "Biden administration officials flew" (cue ``administration``)."""
+        if party.participant.kind != "person":
+            return False
+        phrases = self.modality.cues.get("administration", ())
+        return ends_at(tokens, party.start, phrases) or starts_at(tokens, party.end, phrases)
 
     def _private_travellers(self, party: Party, tokens: list[str]) -> bool:
         """A country that only says whose people or firms travel: "citizens of Israel", "Chinese

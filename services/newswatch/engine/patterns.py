@@ -213,6 +213,7 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         units=tuple(raw.get("units", {}).items()),
         numbers=tuple(raw.get("numbers", {}).items()),
         anchors=tuple(raw.get("anchors", ())),
+        when=tuple(raw.get("when", ())),
         cjk_dates=bool(raw.get("cjk_dates", False)),
         stay_before=tuple(raw.get("stay_before", ())),
         stay_words=tuple(raw.get("stay_words", {}).items()),

@@ -45,6 +45,8 @@ class TimeWords:
     units: tuple[tuple[str, int], ...] = ()  # word -> days
     numbers: tuple[tuple[str, int], ...] = ()  # word -> value
     anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
+    # "in July 2023, when it froze": after a date, these open a clause that the date dates
+    when: tuple[str, ...] = ()
     cjk_dates: bool = False  # "2019年3月5日" in character-tokenised text
     # A trip's length: the word before "deux jours" ("une visite de deux jours"), and one-word
     # forms by their stem ("dreitägigen": 3); English writes "a three-day visit".
@@ -137,6 +139,7 @@ class Timeline:
         self._ago_before = [tokens(p) for p in words.ago_before]
         self._ago_after = [tokens(p) for p in words.ago_after]
         self._anchors = [tokens(p) for p in words.anchors]
+        self._when = frozenset(w.lower() for w in words.when)
         self._stay_before = frozenset(w.lower() for w in words.stay_before)
         self._stay_words = tuple((w.lower(), n) for w, n in words.stay_words)
 
@@ -276,6 +279,8 @@ class Timeline:
                 continue
             if attached and attached.intersection(range(expr.start, expr.end)):
                 rank = (0, 0)
+            elif self._dates_clause_of(tokens, expr, start):
+                rank = (0, start - expr.end)  # "date from July 2023, when it froze the assets"
             elif _opening(tokens, expr) and expr.end <= start:
                 # "On this day in 1985, Reagan angers veterans by visiting Bitburg": a date
                 # that opens the sentence dates its main clause, past the comma and far on.
@@ -330,6 +335,16 @@ class Timeline:
             elif expr.year is not None and expr.year < today.year:
                 return True
         return False
+
+    def _dates_clause_of(self, tokens: list[str], expr: TimeExpr, start: int) -> bool:
+        """The date is followed by "when" ("lorsque", "als") and the trigger sits in the clause
+        that word opens: the date is the trigger's, across the comma."""
+        if not self._when or expr.end > start:
+            return False
+        i = expr.end + (expr.end < len(tokens) and tokens[expr.end] == ",")
+        if i >= start or tokens[i] not in self._when:
+            return False
+        return not any(t in CLAUSE_BREAKS for t in tokens[i + 1 : start])
 
     def _anchored(self, tokens: list[str], start: int) -> bool:
         """Right after 'depuis', 'since', 'seit' (articles and prepositions may sit between)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newswatch.engine import Engine
-from support.passages import visits
+from support.passages import sanctions, visits
 
 
 @pytest.mark.parametrize(
@@ -170,3 +170,27 @@ def test_an_opening_date_leaves_plans_and_recent_trips_news(
     shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert visits(shipped, text, lang) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Britain's existing sanctions on Sudan date from July 2023, when it froze the assets"
+            " of six companies linked to the army.",
+        ),
+        (
+            "fr",
+            "Les premières sanctions remontent à juillet 2023, lorsque Londres a gelé les avoirs"
+            " de six sociétés soudanaises.",
+        ),
+    ],
+)
+def test_a_date_dates_the_when_clause_after_it(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_freeze_of_this_week_is_still_news(shipped: Engine) -> None:
+    text = "Britain froze the assets of six Sudanese companies on Monday."
+    assert sanctions(shipped, text, "en") == {("United Kingdom", "impose", "Sudan")}

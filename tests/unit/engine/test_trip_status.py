@@ -366,3 +366,26 @@ def test_french_departures_plural_visits_and_trips_into_a_place(
     shipped: Engine, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(v[1], v[2]) for v in visits(shipped, text, "fr")} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Funcionarios de la administración de Joe Biden viajaron a Caracas para reunirse con"
+            " Nicolás Maduro.",
+        ),
+        ("en", "Biden administration officials travelled to Caracas to meet Nicolás Maduro."),
+        ("fr", "Des émissaires de Joe Biden se sont rendus à Caracas."),
+    ],
+)
+def test_the_leader_whose_officials_travel_is_no_traveller(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert visits(shipped, text, lang) == set()
+
+
+def test_an_official_of_an_administration_is_the_traveller(shipped: Engine) -> None:
+    text = "Antony Blinken, of the Biden administration, travelled to Beijing."
+    assert visits(shipped, text, "en") == {("Antony Blinken", "China", "completed")}
