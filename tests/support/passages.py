@@ -30,3 +30,13 @@ def sanctions(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]
         for a in engine.tag(article, now=NOW)
         if a.event_type == "sanctions"
     }
+
+
+def calls(engine: Engine, text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(caller, first other side, medium) of each phone or video call alert."""
+    article = Article(id="t", text=text, language=lang, published_at=PUBLISHED)
+    return {
+        (a.actors[0].name, a.targets[0].name, str(a.attributes["medium"]))
+        for a in engine.tag(article, now=NOW)
+        if a.event_type == "phone_call"
+    }

@@ -278,7 +278,7 @@ class RoleReader:
             modality.has("threatened", modality.clause_before(tokens, trigger.start))
             or modality.conditional(trigger, tokens)
             or modality.litotes(trigger, tokens)
-            or modality.planned(trigger, tokens)
+            or (modality.planned(trigger, tokens) and not modality.taking_effect(trigger, tokens))
         ):
             attributes["action"] = "threaten"  # "prêt à sanctionner", "ready to impose sanctions"
         if etype.actor_kinds and modality.relief_weighed(trigger, tokens, attributes.get("action")):
@@ -355,7 +355,9 @@ class RoleReader:
         if spec.departure and spec.object == "origin":
             # "will leave Tehran for Doha": the place left is this trigger's; the next stop,
             # marked, belongs to the leave-for trigger, with a status of its own.
-            targets = [t for t in targets if marks.get(id(t)) is None]
+            # A place right after the trigger is its object, whatever preposition the trigger
+            # ends with ("вилетів із США": "із" also marks targets).
+            targets = [t for t in targets if marks.get(id(t)) is None or t.start == trigger.end]
             # "a quitté vendredi soir Sotchi": a city the watchlist does not know, left by
             # someone (not "the first grain ship left Odesa"), abroad
             travellers = [a for a in actors if a.participant.kind == "person"]

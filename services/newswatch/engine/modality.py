@@ -81,6 +81,12 @@ class Modality:
         before = self.clause_before(tokens, trigger.start)
         return self.has("planned", before) or (verb is not None and self._future(verb))
 
+    def taking_effect(self, trigger: Span, tokens: list[str]) -> bool:
+        """ "Les nouvelles sanctions entreront en vigueur dans la journée": a decision taken,
+        whose date of effect lies ahead; not a threat."""
+        told = tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
+        return self.has("in_force", told)
+
     def relief_weighed(self, trigger: Span, tokens: list[str], action: str | None) -> bool:
         """Relief only weighed, no decision: "a list of sanctions that could be eased" is no
         threat, and "could ease sanctions", "is considering lifting them" no lift."""
@@ -199,7 +205,7 @@ class Modality:
         verb = self._verb(trigger)
         soon = self.has("announced_after", after[: self.cues_spec.window])
         future = verb is not None and self._future(verb)
-        past = verb is not None and _past(verb)
+        past = verb is not None and self._told_past(verb)
         if self.has("announced", before) or soon or future:
             return "announced", 2
         if anchor is not None and anchor.future and not past:

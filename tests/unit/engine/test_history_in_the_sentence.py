@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newswatch.engine import Engine
-from support.passages import sanctions, visits
+from support.passages import calls, sanctions, visits
 
 
 @pytest.mark.parametrize(
@@ -194,3 +194,24 @@ def test_a_date_dates_the_when_clause_after_it(shipped: Engine, lang: str, text:
 def test_a_freeze_of_this_week_is_still_news(shipped: Engine) -> None:
     text = "Britain froze the assets of six Sudanese companies on Monday."
     assert sanctions(shipped, text, "en") == {("United Kingdom", "impose", "Sudan")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Narendra Modi and Joe Biden have spoken by phone several times."),
+        (
+            "fr",
+            "Emmanuel Macron s'est entretenu à plusieurs reprises par téléphone avec"
+            " Vladimir Poutine.",
+        ),
+        ("es", "Pedro Sánchez ha conversado por teléfono en varias ocasiones con Joe Biden."),
+    ],
+)
+def test_calls_counted_by_how_often_are_history(shipped: Engine, lang: str, text: str) -> None:
+    assert calls(shipped, text, lang) == set()
+
+
+def test_a_call_of_the_day_is_news(shipped: Engine) -> None:
+    text = "Narendra Modi spoke by phone with Joe Biden on Monday."
+    assert calls(shipped, text, "en") == {("Narendra Modi", "Joe Biden", "phone")}

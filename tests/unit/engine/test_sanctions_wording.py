@@ -106,3 +106,11 @@ def test_relief_only_weighed_is_no_sanctions_event(shipped: Engine, lang: str, t
 def test_sanctions_listed_to_be_imposed_are_still_a_threat(shipped: Engine) -> None:
     text = "Washington is preparing a list of sanctions against Russia that could be imposed."
     assert sanctions(shipped, text, "en") == {("United States", "threaten", "Russia")}
+
+
+def test_sanctions_taking_effect_are_the_decision_not_a_threat(shipped: Engine) -> None:
+    text = (
+        "L'UE a ajouté quinze personnes à sa liste. Les nouvelles sanctions entreront en vigueur"
+        " dans la journée."
+    )
+    assert {s[1] for s in sanctions(shipped, text, "fr")} == {"impose"}

@@ -389,3 +389,33 @@ def test_the_leader_whose_officials_travel_is_no_traveller(
 def test_an_official_of_an_administration_is_the_traveller(shipped: Engine) -> None:
     text = "Antony Blinken, of the Biden administration, travelled to Beijing."
     assert visits(shipped, text, "en") == {("Antony Blinken", "China", "completed")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a past tense read from the verb's ending where no tagger gives one, and an explicit
+        # end that outweighs the arrival told after it
+        (
+            "ru",
+            "Владимир Путин улетел из США после пятичасового визита. На Аляску российский лидер"
+            " прибыл во вторник вечером.",
+            {("United States", "completed")},
+        ),
+        (
+            "uk",
+            "Володимир Зеленський вилетів із США після зустрічі з Дональдом Трампом.",
+            {("United States", "completed")},
+        ),
+        # a capital A written without its accent
+        (
+            "fr",
+            "A la veille de sa visite à Chypre, Emmanuel Macron a appelé son homologue.",
+            {("Cyprus", "announced")},
+        ),
+    ],
+)
+def test_flights_out_and_the_eve_of_a_trip(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(v[1], v[2]) for v in visits(shipped, text, lang)} == expected
