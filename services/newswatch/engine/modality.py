@@ -100,6 +100,12 @@ class Modality:
     def negated(self, trigger: Span, tokens: list[str]) -> bool:
         before = self.clause_before(tokens, trigger.start)
         after = self.clause_after(tokens, trigger.end)
+        # "de nouvelles sanctions suivraient si la Russie ne change pas": a negation inside the
+        # condition is the condition's
+        condition = min(
+            (i for i, _ in occurrences(after, self.cues.get("threatened_after", ()))), default=None
+        )
+        after = after if condition is None else after[:condition]
         if self.litotes(trigger, tokens):
             return self.denied(trigger) or self.appealed(trigger)
         return (

@@ -114,3 +114,27 @@ def test_sanctions_taking_effect_are_the_decision_not_a_threat(shipped: Engine) 
         " dans la journée."
     )
     assert {s[1] for s in sanctions(shipped, text, "fr")} == {"impose"}
+
+
+def test_a_negation_inside_the_condition_does_not_deny_the_threat(shipped: Engine) -> None:
+    # "ne change pas" belongs to the condition; "a prévenu que" announces a threat
+    text = (
+        "Le Trésor américain a prévenu que de nouvelles sanctions suivraient si la Russie ne"
+        " change pas de comportement."
+    )
+    assert {(s[0], s[1]) for s in sanctions(shipped, text, "fr")} == {("United States", "threaten")}
+
+
+def test_german_sanctions_in_the_conditional_mood_are_a_threat(shipped: Engine) -> None:
+    text = "Washington warnte, neue Sanktionen gegen Russland würden bald folgen."
+    assert sanctions(shipped, text, "de") == {("United States", "threaten", "Russia")}
+
+
+def test_sanctions_qualified_as_illegal_are_condemned_without_another_mention(
+    shipped: Engine,
+) -> None:
+    text = (
+        "Sergueï Lavrov a rejeté la responsabilité de la crise sur les sanctions occidentales,"
+        " qu'il a qualifiées d'« illégales »."
+    )
+    assert sanctions(shipped, text, "fr") == {("Russia", "condemn", "the West")}
