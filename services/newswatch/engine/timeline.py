@@ -341,7 +341,7 @@ class Timeline:
         that word opens: the date is the trigger's, across the comma."""
         if not self._when or expr.end > start:
             return False
-        i = expr.end + (expr.end < len(tokens) and tokens[expr.end] == ",")
+        i = expr.end + 1 if expr.end < len(tokens) and tokens[expr.end] == "," else expr.end
         if i >= start or tokens[i] not in self._when:
             return False
         return not any(t in CLAUSE_BREAKS for t in tokens[i + 1 : start])
