@@ -407,9 +407,7 @@ class RoleReader:
             invited="status" in etype.attributes and modality.invited(trigger),
             denied=denied,
             stay=self.timeline.stay(
-                modality.clause_before(tokens, trigger.start)
-                + tokens[trigger.start : trigger.end]
-                + modality.clause_after(tokens, trigger.end)
+                modality.clause_before(tokens, trigger.start) + modality.told_from(trigger, tokens)
             )
             if "status" in etype.attributes
             else None,

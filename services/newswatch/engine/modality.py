@@ -56,6 +56,14 @@ class Modality:
             window.append(tokens[j])
         return window
 
+    def up_to(self, trigger: Span, tokens: list[str]) -> list[str]:
+        """The trigger's clause before it and the trigger's own words ("en visite")."""
+        return self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+
+    def told_from(self, trigger: Span, tokens: list[str]) -> list[str]:
+        """The trigger's own words and its clause after it."""
+        return tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
+
     def has(self, kind: str, window: list[str]) -> bool:
         return contains(window, self.cues.get(kind, ()))
 
@@ -71,8 +79,7 @@ class Modality:
     def litotes(self, trigger: Span, tokens: list[str]) -> bool:
         """A negated doubt is a promise: "n'exclut pas de nouvelles sanctions", "would not
         hesitate to designate" (a threat, never a denial)."""
-        window = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
-        return self.has("litotes", window)
+        return self.has("litotes", self.up_to(trigger, tokens))
 
     def planned(self, trigger: Span, tokens: list[str]) -> bool:
         """Said to come, not yet decided: "is expected to restore", "doit réintroduire",
@@ -84,20 +91,20 @@ class Modality:
     def taking_effect(self, trigger: Span, tokens: list[str]) -> bool:
         """ "Les nouvelles sanctions entreront en vigueur dans la journée": a decision taken,
         whose date of effect lies ahead; not a threat."""
-        told = tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
-        return self.has("in_force", told)
+        return self.has("in_force", self.told_from(trigger, tokens))
 
     def relief_weighed(self, trigger: Span, tokens: list[str], action: str | None) -> bool:
         """Relief only weighed, no decision: "a list of sanctions that could be eased" is no
         threat, and "could ease sanctions", "is considering lifting them" no lift."""
         if action == "threaten":
-            told = tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
-            return self.has("relief", told)
+            return self.has("relief", self.told_from(trigger, tokens))
         return action == "lift" and self.has(
             "threatened", self.clause_before(tokens, trigger.start)
         )
 
     def negated(self, trigger: Span, tokens: list[str]) -> bool:
+        if self.litotes(trigger, tokens):
+            return self.denied(trigger) or self.appealed(trigger)
         before = self.clause_before(tokens, trigger.start)
         after = self.clause_after(tokens, trigger.end)
         # "de nouvelles sanctions suivraient si la Russie ne change pas": a negation inside the
@@ -106,8 +113,6 @@ class Modality:
             (i for i, _ in occurrences(after, self.cues.get("threatened_after", ()))), default=None
         )
         after = after if condition is None else after[:condition]
-        if self.litotes(trigger, tokens):
-            return self.denied(trigger) or self.appealed(trigger)
         return (
             self.has("negation", before)
             or self.has("negation_after", after)
@@ -120,9 +125,7 @@ class Modality:
         … as planned"): a negation that cancels a trip rather than denying one."""
         before = self.clause_before(tokens, trigger.start)[-self.cues_spec.window :]
         # "will not visit Ireland next month as planned": the plan may be named after the trip
-        around = (
-            before + tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
-        )
+        around = before + self.told_from(trigger, tokens)
         return self.has("dropped", around) or self.has(
             "dropped_after", tokens[trigger.start + 1 : trigger.end + 2]
         )
@@ -202,7 +205,7 @@ class Modality:
         a cancellation or an explicit end (3); the trigger's own meaning ("est arrivé": under
         way), a future verb or a plan, a date ahead (2); a past or present tense, cue words near
         a noun ("en visite", "on a tour"), a past date (1); else the default (0)."""
-        before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        before = self.up_to(trigger, tokens)
         after = tokens[trigger.end :]
         if self.called_off(trigger, tokens) or self.counterfactual(trigger, tokens):
             if self.rescheduled(before + after[: 2 * self.cues_spec.window]):
@@ -244,7 +247,7 @@ class Modality:
         """Cancelled or postponed. The trigger's own words count ("cancellation of"); the cue
         may come late in the sentence ("La visite ..., prévue la semaine prochaine, a été
         reportée")."""
-        before = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        before = self.up_to(trigger, tokens)
         return self.has("cancelled", before) or self.has("cancelled_after", tokens[trigger.end :])
 
     def rescheduled(self, window: list[str]) -> bool:
@@ -313,7 +316,7 @@ class Modality:
     def existing(self, trigger: Span, tokens: list[str]) -> bool:
         """Sanctions already in force, their effects or their upkeep: "sous sanctions", "despite
         the sanctions", "maintain sanctions", "sanctions-hit"."""
-        window = self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
+        window = self.up_to(trigger, tokens)
         after = self.clause_after(tokens, trigger.end)
         if self.has("renewed", window + after):
             return False  # "de nouveau en vigueur", "back in force": imposed again
