@@ -116,15 +116,18 @@ class RoleReader:
 
     # --- markers -------------------------------------------------------------------------------
 
-    def marker_in(self, tokens: list[str], start: int) -> str | None:
-        """The role a marker right before ``start`` gives (host, agent, owner, target), if any."""
+    def marker_in(self, tokens: list[str], start: int, places: bool = False) -> str | None:
+        """The role a marker right before ``start`` gives (host, agent, owner, target), if any.
+        With ``places`` (sanctions), a locative ("en Ukraine", "in Crimea") says "place": where
+        the sanctions were earned, not whom they hit. For a visit it marks the destination."""
         positions = [start]
         j = start
         while j > 0 and tokens[j - 1] in self.patterns.determiners:
             j -= 1
             positions.append(j)
+        kinds = _MARKER_KINDS_WITH_PLACES if places else _MARKER_KINDS
         for position in positions:
-            for kind in ("companion", "between", "host", "agent", "owner", "target"):
+            for kind in kinds:
                 for phrase in self.markers.get(kind, ()):
                     n = len(phrase)
                     if n <= position and tuple(tokens[position - n : position]) == phrase:
@@ -219,10 +222,12 @@ class RoleReader:
             "travel_papers", modality.clause_before(tokens, trigger.start)[-2:]
         ):
             return None  # "las visas de viaje", "une agence de voyage": no trip
+        if spec.subject == "target" and modality.received_thing(trigger, tokens):
+            return None  # "a reçu un appel téléphonique de Macron": a call, not a guest
         said = (
             modality.predicate(trigger) if etype.realised or "status" in etype.attributes else None
         )
-        if said == "pending" or (said == "negated" and etype.realised):
+        if said == "pending" or (said in ("negated", "planned") and etype.realised):
             return None  # "a call between them is being discussed", "the call did not happen"
         if spec.excluded_children and any(
             c.dep_ in spec.excluded_children for t in trigger for c in t.children
@@ -257,8 +262,8 @@ class RoleReader:
             anchor = anchor.behind()
         if etype.realised and anchor is not None and anchor.future:
             return None  # "a videoconference next week": not held yet
-        if (etype.realised or "status" in etype.attributes) and modality.has(
-            "speculative", modality.clause_before(tokens, trigger.start)
+        if (etype.realised or "status" in etype.attributes) and modality.speculated(
+            trigger, tokens
         ):
             return None  # "Trump could make an unannounced visit", "la paire pourrait se voir"
         if modality.alleged(trigger):
@@ -270,8 +275,12 @@ class RoleReader:
             attributes["status"], strength = self._status(trigger, spec, etype, tokens, anchor)
             if said == "negated" or dropped:
                 attributes["status"], strength = "cancelled", 3  # "la visite n'aura pas lieu"
+            elif said == "planned" and strength < 3:
+                attributes["status"], strength = "announced", 2  # "the visit will be in June"
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
+        if attributes.get("action") in ("lift", "extend") and modality.opposed(trigger, tokens):
+            return None  # "s'opposent à une levée des sanctions": nothing was lifted
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
             return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and (
@@ -299,14 +308,21 @@ class RoleReader:
             if len(preferred) >= 2:
                 eligible = preferred
         owner_mode = spec.targets == "owner"
-        marks = {id(p): self.marker_in(tokens, p.start) for p in eligible}
+        marks = {
+            id(p): self.marker_in(tokens, p.start, places=bool(etype.actor_kinds)) for p in eligible
+        }
         if not owner_mode:  # "la visite de Xi": "de" marks an owner only of sanctions
             marks = {k: (None if v == "owner" else v) for k, v in marks.items()}
         weak = False
         if etype.symmetric:
             actors, targets = self._sides(trigger, eligible, marks, tokens)
-            if targets and modality.has("requested", modality.clause_before(tokens, trigger.start)):
+            if targets and (
+                modality.has("requested", modality.clause_before(tokens, trigger.start))
+                or modality.received_call(trigger, tokens)
+            ):
                 actors, targets = targets, actors  # "应约同…通电话": the other side called
+                # "received a call from X, who congratulated him": "him" is the one called
+                actors = [a for a in actors if a.key not in {t.key for t in targets}]
             syntactic = False
         else:
             actors, targets, syntactic, weak = self._directed(trigger, spec, etype, eligible, marks)
@@ -321,6 +337,12 @@ class RoleReader:
                     for p in parties
                     if self._targeted_people(p, tokens, trigger)
                     or (p.form == "demonym" and _in_object(trigger, p))
+                ] or [
+                    # "sanctions on 12 firms in China": the place is the target when no one
+                    # else is ("… on Russia for its role in Ukraine" has one)
+                    p
+                    for p in eligible
+                    if marks[id(p)] == "place" and p.start >= trigger.start and p not in actors
                 ]
         if etype.foreign_targets and not targets:
             targets = self._host_in_word(trigger)
@@ -774,6 +796,8 @@ class RoleReader:
             ]
             if inside:
                 roles[id(inside[-1])] = "actor"
+        if etype.foreign_targets:
+            self._owner_travels(trigger, eligible, roles)
         if "actor" not in roles.values() and not owner_mode:
             # "la visite du ministre Wang Yi", "Xi's trip": the noun's owner is the one who acts.
             owners = [
@@ -830,6 +854,31 @@ class RoleReader:
             ]
         targets = [p for p in eligible if roles.get(id(p)) == "target"]
         return actors, targets, subject is not None, weak
+
+    def _owner_travels(self, trigger: Span, eligible: list[Party], roles: dict[int, str]) -> None:
+        """ "Beijing and Islamabad postponed Xi's state visit", "Paris a confirmé la visite du
+        président Lula": the person whose trip it is travels; the states that decide on it
+        are no visitors."""
+        if trigger.root.pos_ not in ("NOUN", "PROPN"):
+            return
+        acting = [p for p in eligible if roles.get(id(p)) == "actor"]
+        if any(p.participant.kind == "person" for p in acting):
+            return
+        tokens = [t.lower_ for t in trigger.doc]
+        for party in eligible:
+            if party.participant.kind != "person" or id(party) in roles:
+                continue
+            last = trigger.doc[party.end - 1]
+            possessive = last.dep_ in ("poss", "nmod:poss") and last.head in trigger
+            after = (
+                0 <= party.start - trigger.end <= _OWNER_REACH
+                and self.marker_in(tokens, party.start) == "owner"
+            )
+            if possessive or after:
+                for state in acting:
+                    del roles[id(state)]
+                roles[id(party)] = "actor"
+                return
 
     def _marked_targets(
         self,
@@ -1062,6 +1111,10 @@ class RoleReader:
         if trigger.start <= party.start < trigger.end or party.start == trigger.end:
             return True
         return party.end == trigger.start and party.form in ("demonym", "group")
+
+
+_MARKER_KINDS = ("companion", "between", "host", "agent", "owner", "target")
+_MARKER_KINDS_WITH_PLACES = ("companion", "between", "host", "agent", "owner", "place", "target")
 
 
 def join_talks(

@@ -132,8 +132,9 @@ class Modality:
 
     def predicate(self, trigger: Span) -> str | None:
         """What the predicate of an event noun says of it: "negated" ("the call did not take
-        place", "la visite n'aura pas lieu"), "pending" ("un entretien téléphonique est évoqué",
-        "a visit is being considered"), else None."""
+        place", "la visite n'aura pas lieu"), "planned" ("the visit will be later in the year"),
+        "pending" ("un entretien téléphonique est évoqué", "a visit is being considered"), else
+        None."""
         root = trigger.root
         if not trigger.doc.has_annotation("DEP") or root.dep_ not in _SUBJECT_DEPS:
             return None
@@ -143,6 +144,11 @@ class Modality:
         negations = self.negation_words
         if any(c.lower_ in negations for c in head.children if c.dep_ in _NEGATING_DEPS):
             return "negated"
+        plans = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
+        if any(c.dep_ in _AUX_DEPS and c.lower_ in plans for c in head.children) or (
+            head.pos_ in ("VERB", "AUX") and self._future(head)
+        ):
+            return "planned"  # "Trump's state visit will be later in the year"
         doc = trigger.doc
         around = [t.lower_ for t in doc[max(root.i + 1, head.i - 1) : head.i + 4]]
         return "pending" if self.has("pending", around) else None
@@ -162,8 +168,35 @@ class Modality:
 
     def appealed(self, trigger: Span) -> bool:
         """Under a verb that asks for it, however far ("a appelé la communauté internationale à
-        sanctionner", "called on Russia to return"): asked for, not done."""
-        return _governed_by(trigger, set(self.cues_spec.get("appeal")))
+        sanctionner", "called on Russia to return"), also as the second of the things asked
+        ("urged Washington to extend the waivers and to renew them"): asked for, not done."""
+        return _governed_by(trigger, set(self.cues_spec.get("appeal")), infinitives=True)
+
+    def opposed(self, trigger: Span, tokens: list[str]) -> bool:
+        """Under a verb of opposition ("s'opposent à une levée des sanctions", "oppose lifting
+        the sanctions"): a relief or an extension someone stands against has not happened."""
+        if self.has("opposition", self.clause_before(tokens, trigger.start)[-3:]):
+            return True  # "contre la levée", "против снятия": without a parse, the word before
+        # not through a clause of time or cause: "rejected the sanctions a day after
+        # Washington scrapped the old ones" tells of a real relief
+        return _governed_by(trigger, set(self.cues_spec.get("opposition")), through=_ARGUMENT_DEPS)
+
+    def speculated(self, trigger: Span, tokens: list[str]) -> bool:
+        """Only said to be possible: "could", "pourrait" before the trigger, or a verb-final
+        modal right after it ("dass Scholz nach Moskau reisen könnte")."""
+        return self.has("speculative", self.clause_before(tokens, trigger.start)) or self.has(
+            "speculative_after", tokens[trigger.end : trigger.end + 2]
+        )
+
+    def received_thing(self, trigger: Span, tokens: list[str]) -> bool:
+        """A reception verb whose object is a thing, not a guest: "a reçu un appel
+        téléphonique", "received a letter", "welcomed the call for talks"."""
+        return self.has("received_things", tokens[trigger.end : trigger.end + 4])
+
+    def received_call(self, trigger: Span, tokens: list[str]) -> bool:
+        """ "a reçu hier un appel de son homologue", "received a phone call from": the subject
+        took the call; the other side made it."""
+        return self.has("received_call", self.clause_before(tokens, trigger.start)[-3:])
 
     def denied(self, trigger: Span) -> bool:
         """Under a denial verb, however far ("a démenti les informations selon lesquelles X
@@ -212,9 +245,12 @@ class Modality:
                 return "announced", 3  # "put off until June": a new date, still ahead
             return "cancelled", 3
         verb = self._verb(trigger)
-        soon = self.has("announced_after", after[: self.cues_spec.window])
         future = verb is not None and self._future(verb)
         past = verb is not None and self._told_past(verb)
+        # "la visite prévue du président", "the visit planned for": a plan, unless told as over
+        soon = self.has("announced_after", after[: self.cues_spec.window]) or (
+            not past and self.has("planned_after", after[:1])
+        )
         if self.has("announced", before) or soon or future:
             return "announced", 2
         if anchor is not None and anchor.future and not past:
@@ -503,14 +539,33 @@ def _last_match(window: list[str], phrases: Iterable[tuple[str, ...]]) -> int | 
     return max((end - 1 for _, end in occurrences(window, phrases)), default=None)
 
 
-def _governed_by(trigger: Span, lemmas: set[str]) -> bool:
+# How an argument hangs on the verb or noun that takes it: "oppose lifting", "refused to
+# lift", "s'opposent à une levée".
+_ARGUMENT_DEPS = frozenset(
+    ("obj", "dobj", "obl", "obl:arg", "nmod", "pobj", "prep", "xcomp", "case", "acl", "iobj")
+)
+
+
+def _governed_by(
+    trigger: Span,
+    lemmas: set[str],
+    infinitives: bool = False,
+    through: frozenset[str] | None = None,
+) -> bool:
     """A word of ``lemmas`` before the trigger heads it within three steps of the parse, short
-    of a coordination ("called on Russia to return", "invited Xi to visit")."""
+    of a coordination ("called on Russia to return", "invited Xi to visit"). With
+    ``infinitives``, an infinitive joined to another ("to extend … and to renew") is climbed
+    through: it is asked for as much as the first. With ``through``, only those links are."""
     if not lemmas or not trigger.doc.has_annotation("DEP"):
         return False
     token = trigger.root
     for _ in range(3):
-        if token.dep_ in ("conj", "parataxis") or token.head is token:
+        joined_infinitive = (
+            infinitives and token.dep_ == "conj" and "Inf" in token.morph.get("VerbForm", [])
+        )
+        if (token.dep_ in ("conj", "parataxis") and not joined_infinitive) or token.head is token:
+            return False
+        if through is not None and token.dep_ not in through:
             return False
         token = token.head
         if token.lemma_.lower() in lemmas and token.i < trigger.start:

@@ -334,7 +334,8 @@ class Engine:
                     # "ABUJA, Feb 25 -": where the story was filed, not a party to it.
                     filed = [p for p in found if segment.start + doc[p.start].idx < item.dateline]
                     filed_at = next((p for p in filed if _a_place(p)), None)
-                    found = [p for p in found if p not in filed]
+                    # "Putin: Russia will respond" names a speaker, not a place
+                    found = [p for p in found if p not in filed or p.participant.kind == "person"]
                 found = sorted(
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
@@ -427,11 +428,14 @@ class Engine:
         return self._readers[lang]
 
 
-# "NAIROBI, Feb 25 (Reuters) -", "DAKAR, 12 mars (AFP) –", "BRUSSELS -": a place in capitals,
-# maybe a date and an agency, then a dash: where the copy was filed.
+# "NAIROBI, Feb 25 (Reuters) -", "DAKAR, 12 mars (AFP) –", "BRUSSELS -", "МОСКВА, 11 сентября.
+# /ТАСС/.": a place in capitals, maybe a date and an agency, then a dash or the agency between
+# slashes or a colon ("WASHINGTON:", "London:"): where the copy was filed.
+_CAPITALS = "A-ZÀ-ÖØ-ÝА-ЯЁЄІЇҐ"
 _DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’.\- ]{1,40}(?:\([^)]{0,40}\))?"
-    r"(?:,[^\n–—-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*[-–—]+\s"
+    rf"^\s*(?:[{_CAPITALS}][{_CAPITALS}'’.\- ]{{1,40}}(?:\([^)]{{0,40}}\))?"
+    r"(?:,[^\n–—/:-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*(?:[-–—]+\s|:\s|/[^/\n]{1,20}/\.?\s)"
+    rf"|[{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+(?: [{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+)?:\s)"
 )
 
 
