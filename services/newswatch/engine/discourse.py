@@ -168,7 +168,17 @@ class Discourse:
                 if person is not None:
                     extra.append(_party(person, i, i + 1, doc[i].text))
                     taken.add(i)
+                    self._seen_again(sentence, i, person)
         return extra
+
+    def _seen_again(self, sentence: int, position: int, participant: Participant) -> None:
+        """ "Xi attended 27 events. He met Obama and Biden. He also visited a farm": the person
+        a pronoun stood for is the one the sentence is about, ahead of those named after it."""
+        known = next(
+            (s.person for s in self.sightings if s.person.participant.key == participant.key), None
+        )
+        if known is not None:
+            self.sightings.append(_Sighting(sentence, position, known))
 
     def named_again(self, party: Party) -> Party:
         """A person the parser found ("Ms. Wong is due in...") who is a watched person the
@@ -203,9 +213,9 @@ class Discourse:
         if before:
             return before[0]  # "Xi a déclaré qu'il se rendrait...": the sentence's own subject
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
-            people = [s.person.participant for s in self.sightings if s.sentence == index]
-            if people:
-                return people[0]
+            seen = sorted((s for s in self.sightings if s.sentence == index), key=_in_order)
+            if seen:
+                return seen[0].person.participant
         return None
 
     def group(
@@ -264,6 +274,10 @@ class Discourse:
         if not seen:
             return None
         return max(seen.values(), key=lambda v: (v[0], v[1]))[2]
+
+
+def _in_order(sighting: _Sighting) -> int:
+    return sighting.position
 
 
 def _count(phrase: tuple[str, ...], numbers: dict[str, int]) -> int:

@@ -113,9 +113,11 @@ class Modality:
             (i for i, _ in occurrences(after, self.cues.get("threatened_after", ()))), default=None
         )
         after = after if condition is None else after[:condition]
+        # "wird nicht verschoben": the negation is the cancellation's, the trip goes ahead
+        kept = self._calling_off_denied(after)
         return (
             self.has("negation", before)
-            or self.has("negation_after", after)
+            or (self.has("negation_after", after) and not kept)
             or self.denied(trigger)
             or self.appealed(trigger)
         )
@@ -143,7 +145,11 @@ class Modality:
             return None
         negations = self.negation_words
         if any(c.lower_ in negations for c in head.children if c.dep_ in _NEGATING_DEPS):
-            return "negated"
+            calling_off = self.has("cancelled", [head.lower_]) or self.has(
+                "cancelled_after", [head.lower_]
+            )
+            # "la visite ne sera pas reportée": a plan kept, not a trip denied
+            return "planned" if calling_off else "negated"
         plans = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
         if any(c.dep_ in _AUX_DEPS and c.lower_ in plans for c in head.children) or (
             head.pos_ in ("VERB", "AUX") and self._future(head)
@@ -244,6 +250,8 @@ class Modality:
             if self.rescheduled(before + after[: 2 * self.cues_spec.window]):
                 return "announced", 3  # "put off until June": a new date, still ahead
             return "cancelled", 3
+        if self._calling_off_denied(before + after[: self.cues_spec.window]):
+            return "announced", 2  # "wird nicht verschoben", "will not be called off": still on
         verb = self._verb(trigger)
         future = verb is not None and self._future(verb)
         past = verb is not None and self._told_past(verb)
@@ -282,9 +290,30 @@ class Modality:
     def called_off(self, trigger: Span, tokens: list[str]) -> bool:
         """Cancelled or postponed. The trigger's own words count ("cancellation of"); the cue
         may come late in the sentence ("La visite ..., prévue la semaine prochaine, a été
-        reportée")."""
+        reportée"). A cue denied where it stands is none: "ne sera pas reportée", "will not
+        be postponed"."""
         before = self.up_to(trigger, tokens)
-        return self.has("cancelled", before) or self.has("cancelled_after", tokens[trigger.end :])
+        return self._asserted("cancelled", before) or self._asserted(
+            "cancelled_after", tokens[trigger.end :]
+        )
+
+    def _calling_off_denied(self, window: list[str]) -> bool:
+        """A cancellation cue with a one-word negation in the three words before it."""
+        return any(self._negated_cues(window, "cancelled", "cancelled_after"))
+
+    def _asserted(self, kind: str, window: list[str]) -> bool:
+        """A cue of ``kind`` in ``window`` with no one-word negation in the three words before
+        it."""
+        return not all(self._negated_cues(window, kind))
+
+    def _negated_cues(self, window: list[str], *kinds: str) -> list[bool]:
+        """For each cue of ``kinds`` in ``window``: is a one-word negation among the three words
+        before it ("ne sera pas reportée", "will not be postponed")?"""
+        return [
+            bool(self.negation_words.intersection(window[max(0, start - 3) : start]))
+            for kind in kinds
+            for start, _ in occurrences(window, self.cues.get(kind, ()))
+        ]
 
     def rescheduled(self, window: list[str]) -> bool:
         """Postponed to a new date ("postponed until June", "reportée au printemps"), not

@@ -90,3 +90,58 @@ def test_a_deadline_or_a_deal_reached_is_no_arrival(shipped: Engine, lang: str, 
 def test_an_arrival_in_a_capital_is_still_one(shipped: Engine) -> None:
     text = "Vladimir Poutine est arrivé à Pékin mardi."
     assert visits(shipped, text, "fr") == {("Vladimir Putin", "China", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Downing Street a assuré que la visite d'Etat du président américain Donald Trump au "
+            "Royaume-Uni ne sera pas reportée.",
+        ),
+        ("en", "Downing Street said Donald Trump's state visit to Britain will not be postponed."),
+        (
+            "de",
+            "Der Staatsbesuch von Donald Trump in Großbritannien wird nicht verschoben, sagte ein "
+            "Sprecher.",
+        ),
+    ],
+)
+def test_a_trip_that_will_not_be_put_off_is_still_planned(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert visits(shipped, text, lang) == {("Donald Trump", "United Kingdom", "announced")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Donald Trump's state visit to Britain has been postponed."),
+        ("fr", "La visite d'Etat de Donald Trump au Royaume-Uni a été reportée."),
+    ],
+)
+def test_a_trip_put_off_is_cancelled(shipped: Engine, lang: str, text: str) -> None:
+    assert visits(shipped, text, lang) == {("Donald Trump", "United Kingdom", "cancelled")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Xi Jinping arrived in Washington on Monday. On Tuesday, he met with President Joe "
+            "Biden at the White House. He then flew to Ottawa.",
+        ),
+        (
+            "fr",
+            "Xi Jinping est arrivé lundi à Washington. Mardi, il a rencontré le président Joe "
+            "Biden à la Maison Blanche. Il s'est ensuite rendu à Ottawa.",
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_standing_for_the_one_it_stood_for(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    """ "he met with Biden. He then flew": the second "he" is the first one's, not Biden."""
+    assert {v[0] for v in visits(shipped, text, lang) if v[1] == "Canada"} == {"Xi Jinping"}
