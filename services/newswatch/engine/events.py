@@ -313,6 +313,13 @@ class RoleReader:
         }
         if not owner_mode:  # "la visite de Xi": "de" marks an owner only of sanctions
             marks = {k: (None if v == "owner" else v) for k, v in marks.items()}
+        if etype.actor_kinds:
+            # "el Gobierno de Nicolás Maduro rechazó": the leader's government is his state
+            # speaking, not the owner of the sanctions
+            governments = self.modality.cues.get("administration", ())
+            for party in eligible:
+                if party.participant.kind == "person" and ends_at(tokens, party.start, governments):
+                    marks[id(party)] = None
         weak = False
         if etype.symmetric:
             actors, targets = self._sides(trigger, eligible, marks, tokens)

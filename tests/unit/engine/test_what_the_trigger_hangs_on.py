@@ -204,3 +204,47 @@ def test_the_place_of_the_offence_is_no_target(shipped: Engine, lang: str, text:
 def test_a_place_is_the_target_when_no_one_else_is(shipped: Engine) -> None:
     text = "The European Union imposed sanctions on Monday on twelve companies in China."
     assert sanctions(shipped, text, "en") == {("European Union", "impose", "China")}
+
+
+# --- who acts, and with what ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El Gobierno de Nicolás Maduro rechazó la extensión de las sanciones impuesta por la "
+            "Unión Europea.",
+        ),
+        (
+            "fr",
+            "Le gouvernement de Nicolás Maduro a dénoncé les sanctions imposées par l'Union "
+            "européenne.",
+        ),
+    ],
+)
+def test_a_leaders_government_speaks_for_his_state(shipped: Engine, lang: str, text: str) -> None:
+    assert ("Venezuela", "condemn", "European Union") in sanctions(shipped, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Les États-Unis ont imposé mardi des restrictions aux secteurs clés de l'économie de "
+            "la Russie.",
+        ),
+        ("en", "The United States imposed restrictions on Russia's key sectors on Tuesday."),
+    ],
+)
+def test_restrictions_a_state_imposes_on_another_are_sanctions(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert ("United States", "impose") in {s[:2] for s in sanctions(shipped, text, lang)}
+
+
+def test_restrictions_at_home_are_no_sanctions(shipped: Engine) -> None:
+    text = "Le gouvernement français a imposé des restrictions de circulation pendant la canicule."
+    assert sanctions(shipped, text, "fr") == set()
