@@ -301,8 +301,7 @@ class EmbeddedKafka:
         return config
 
     def _format(self, java: str, lib_dir: Path, config: Path) -> None:
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-        args = ["format", "-t", cluster_id, "-c", str(config)]
+        args = ["format", "-t", cluster_id(), "-c", str(config)]
         for mechanism in SASL_MECHANISMS[1:]:
             for name, password in self.sasl_users.items():
                 args += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
@@ -442,6 +441,16 @@ def _cli_start(args: argparse.Namespace) -> int:
         f"(pid {broker.pid}, log {broker.log_file})"
     )
     return 0
+
+
+def cluster_id(draw: Callable[[], uuid.UUID] = uuid.uuid4) -> str:
+    """A random cluster id as Kafka writes them (URL-safe base64 of 16 bytes). One starting with
+    "-" is drawn again, as Kafka's own ``Uuid.randomUuid`` does: the storage tool's argument
+    parser would read it as an option and refuse to format (about one draw in 64)."""
+    while True:
+        text = base64.urlsafe_b64encode(draw().bytes).rstrip(b"=").decode()
+        if not text.startswith("-"):
+            return text
 
 
 def controller_port_for(port: int) -> int:
