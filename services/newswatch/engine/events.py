@@ -316,9 +316,8 @@ class RoleReader:
         if etype.actor_kinds:
             # "el Gobierno de Nicolás Maduro rechazó": the leader's government is his state
             # speaking, not the owner of the sanctions
-            governments = self.modality.cues.get("administration", ())
             for party in eligible:
-                if party.participant.kind == "person" and ends_at(tokens, party.start, governments):
+                if self._under_a_government_word(party, tokens):
                     marks[id(party)] = None
         weak = False
         if etype.symmetric:
@@ -596,10 +595,16 @@ class RoleReader:
     def _head_of_travellers(self, party: Party, tokens: list[str]) -> bool:
         """A leader named as the head of the people who travel: "funcionarios de la administración
         de Joe Biden viajaron", "Biden administration officials flew" (cue ``administration``)."""
-        if party.participant.kind != "person":
-            return False
         phrases = self.modality.cues.get("administration", ())
-        return ends_at(tokens, party.start, phrases) or starts_at(tokens, party.end, phrases)
+        return self._under_a_government_word(party, tokens) or (
+            party.participant.kind == "person" and starts_at(tokens, party.end, phrases)
+        )
+
+    def _under_a_government_word(self, party: Party, tokens: list[str]) -> bool:
+        """A leader named right after "gobierno de", "administration of", "émissaire de" (cue
+        ``administration``): those who act or travel are his people, or his state."""
+        phrases = self.modality.cues.get("administration", ())
+        return party.participant.kind == "person" and ends_at(tokens, party.start, phrases)
 
     def _private_travellers(self, party: Party, tokens: list[str]) -> bool:
         """A country that only says whose people or firms travel: "citizens of Israel", "Chinese
@@ -803,8 +808,9 @@ class RoleReader:
             ]
             if inside:
                 roles[id(inside[-1])] = "actor"
+        tokens = [t.lower_ for t in trigger.doc]
         if etype.foreign_targets:
-            self._owner_travels(trigger, eligible, roles)
+            self._owner_travels(trigger, eligible, roles, tokens)
         if "actor" not in roles.values() and not owner_mode:
             # "la visite du ministre Wang Yi", "Xi's trip": the noun's owner is the one who acts.
             owners = [
@@ -813,8 +819,7 @@ class RoleReader:
                 if id(p) not in roles
                 and p.participant.kind in _ACTING_KINDS
                 and trigger.root.pos_ in ("NOUN", "PROPN")
-                and self.marker_in([t.lower_ for t in trigger.doc], p.start) == "owner"
-                and 0 <= p.start - trigger.end <= _OWNER_REACH
+                and self._owner_after(trigger, p, tokens)
             ]
             if owners:
                 roles[id(owners[0])] = "actor"
@@ -862,7 +867,16 @@ class RoleReader:
         targets = [p for p in eligible if roles.get(id(p)) == "target"]
         return actors, targets, subject is not None, weak
 
-    def _owner_travels(self, trigger: Span, eligible: list[Party], roles: dict[int, str]) -> None:
+    def _owner_after(self, trigger: Span, party: Party, tokens: list[str]) -> bool:
+        """The party owns the trigger noun from right after it: "la visite du ministre X"."""
+        return (
+            0 <= party.start - trigger.end <= _OWNER_REACH
+            and self.marker_in(tokens, party.start) == "owner"
+        )
+
+    def _owner_travels(
+        self, trigger: Span, eligible: list[Party], roles: dict[int, str], tokens: list[str]
+    ) -> None:
         """ "Beijing and Islamabad postponed Xi's state visit", "Paris a confirmé la visite du
         président Lula": the person whose trip it is travels; the states that decide on it
         are no visitors."""
@@ -871,17 +885,12 @@ class RoleReader:
         acting = [p for p in eligible if roles.get(id(p)) == "actor"]
         if any(p.participant.kind == "person" for p in acting):
             return
-        tokens = [t.lower_ for t in trigger.doc]
         for party in eligible:
             if party.participant.kind != "person" or id(party) in roles:
                 continue
             last = trigger.doc[party.end - 1]
             possessive = last.dep_ in ("poss", "nmod:poss") and last.head in trigger
-            after = (
-                0 <= party.start - trigger.end <= _OWNER_REACH
-                and self.marker_in(tokens, party.start) == "owner"
-            )
-            if possessive or after:
+            if possessive or self._owner_after(trigger, party, tokens):
                 for state in acting:
                     del roles[id(state)]
                 roles[id(party)] = "actor"

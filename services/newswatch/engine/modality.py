@@ -38,6 +38,8 @@ class Modality:
         self.cues = {k: [phrase_words(make_doc, p) for p in v] for k, v in cues.lists.items()}
         # One-word negations ("not", "pas", "nicht") that can hang on a predicate.
         self.negation_words = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
+        # One-word plan auxiliaries ("will", "va", "wird") that can hang on a predicate.
+        self.plan_words = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
 
     def clause_before(self, tokens: list[str], start: int, width: int = 0) -> list[str]:
         """Up to ``window`` (or ``width``) tokens before ``start``, stopping at a clause break."""
@@ -113,11 +115,10 @@ class Modality:
             (i for i, _ in occurrences(after, self.cues.get("threatened_after", ()))), default=None
         )
         after = after if condition is None else after[:condition]
-        # "wird nicht verschoben": the negation is the cancellation's, the trip goes ahead
-        kept = self._calling_off_denied(after)
         return (
             self.has("negation", before)
-            or (self.has("negation_after", after) and not kept)
+            # "wird nicht verschoben": the negation is the cancellation's, the trip goes ahead
+            or (self.has("negation_after", after) and not self._calling_off_denied(after))
             or self.denied(trigger)
             or self.appealed(trigger)
         )
@@ -145,13 +146,10 @@ class Modality:
             return None
         negations = self.negation_words
         if any(c.lower_ in negations for c in head.children if c.dep_ in _NEGATING_DEPS):
-            calling_off = self.has("cancelled", [head.lower_]) or self.has(
-                "cancelled_after", [head.lower_]
-            )
+            calling_off = any(self.has(kind, [head.lower_]) for kind in _CALLING_OFF)
             # "la visite ne sera pas reportée": a plan kept, not a trip denied
             return "planned" if calling_off else "negated"
-        plans = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
-        if any(c.dep_ in _AUX_DEPS and c.lower_ in plans for c in head.children) or (
+        if any(c.dep_ in _AUX_DEPS and c.lower_ in self.plan_words for c in head.children) or (
             head.pos_ in ("VERB", "AUX") and self._future(head)
         ):
             return "planned"  # "Trump's state visit will be later in the year"
@@ -299,7 +297,7 @@ class Modality:
 
     def _calling_off_denied(self, window: list[str]) -> bool:
         """A cancellation cue with a one-word negation in the three words before it."""
-        return any(self._negated_cues(window, "cancelled", "cancelled_after"))
+        return any(self._negated_cues(window, *_CALLING_OFF))
 
     def _asserted(self, kind: str, window: list[str]) -> bool:
         """A cue of ``kind`` in ``window`` with no one-word negation in the three words before
@@ -544,6 +542,8 @@ def _past(verb: Token) -> bool:
 
 
 _AUX_DEPS = ("aux", "aux:pass", "aux:tense", "auxpass")
+# The cue lists that call a trip off, before the trigger and after it.
+_CALLING_OFF = ("cancelled", "cancelled_after")
 
 
 def _future_or_modal(aux: Token) -> bool:
