@@ -90,6 +90,11 @@ class TitleResolver:
 
     def resolve(self, role: str, country: str | None, context: Iterable[str]) -> Participant | None:
         roles = (list(context) or list(_LEADING_ROLES)) if role == "counterpart" else [role]
+        if role == "leader":
+            if country is None:
+                return None  # "the leader", "the opposition leader": nobody in particular
+            # "le dirigeant nord-coréen", "the Chinese leader": the one the article names
+            roles = ["leader", "head_of_state", "head_of_government"]
         if country is None:
             # "le président", "the foreign minister": the last person named with that role.
             if role == "counterpart" or self.discourse is None:

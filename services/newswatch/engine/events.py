@@ -795,6 +795,18 @@ class RoleReader:
             if after:
                 roles[id(after[0])] = _object_role(spec)
                 unmarked.remove(after[0])
+                if (
+                    etype.foreign_targets
+                    and _object_role(spec) == "target"
+                    and after[0].participant.kind == "country"
+                ):
+                    # "will visit Greece and Germany", "Griechenland und Deutschland besuchen":
+                    # each country listed with the object is a destination too
+                    for party in self._listed_with(after[0], eligible, trigger):
+                        if id(party) not in roles:
+                            roles[id(party)] = "target"
+                            if party in unmarked:
+                                unmarked.remove(party)
         if "actor" not in roles.values() and etype.actor_kinds and not owner_mode:
             # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
             # owns the sanctions named inside the trigger imposes them.
@@ -812,12 +824,15 @@ class RoleReader:
         if etype.foreign_targets:
             self._owner_travels(trigger, eligible, roles, tokens)
         if "actor" not in roles.values() and not owner_mode:
-            # "la visite du ministre Wang Yi", "Xi's trip": the noun's owner is the one who acts.
+            # "la visite du ministre Wang Yi", "Xi's trip": the noun's owner is the one who acts;
+            # the organisation that owns a summit ("participe au sommet du G20") is no visitor.
+            summit = self._gatherings([trigger[-1].lower_])
             owners = [
                 p
                 for p in eligible
                 if id(p) not in roles
                 and p.participant.kind in _ACTING_KINDS
+                and not (summit and p.participant.kind == "organisation")
                 and trigger.root.pos_ in ("NOUN", "PROPN")
                 and self._owner_after(trigger, p, tokens)
             ]
@@ -1164,6 +1179,10 @@ def _in_object(trigger: Span, party: Party) -> bool:
     if not trigger.doc.has_annotation("DEP"):
         return False
     token = trigger.doc[party.end - 1]
+    if party.end <= trigger.start and token.head in trigger:
+        # before the trigger's verb a name is its subject, whatever the small model says:
+        # "Emmanuel Macron participera au sommet", parsed with "Macron" as the object
+        return False
     for _ in range(4):
         if token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
             return True

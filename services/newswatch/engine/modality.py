@@ -496,7 +496,10 @@ class Modality:
         ("effectuera une visite"); without a tagger, the trigger's first word."""
         if not trigger.doc.has_annotation("POS"):
             return trigger[0]
-        verb = next((t for t in trigger if t.pos_ in ("VERB", "AUX")), None)
+        # "s'est rendu jeudi": the participle, not its auxiliary, carries the tense
+        verb = next((t for t in trigger if t.pos_ == "VERB"), None) or next(
+            (t for t in trigger if t.pos_ == "AUX"), None
+        )
         if verb is None and trigger.root.head.pos_ == "VERB" and trigger.root.dep_ != "ROOT":
             verb = trigger.root.head
         return verb

@@ -1,0 +1,127 @@
+"""Several destinations named as one object, a leader named by title before his name, a summit
+attended on a given day, a French compound past with a weekday, and calls told as a habit.
+Passages written for these tests; published Wednesday 6 March 2024."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.engine import Engine
+from support.passages import calls, visits
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Canadian prime minister, Justin Trudeau, will visit Greece and Germany next week.",
+        ),
+        ("fr", "Justin Trudeau visitera la Grèce et l'Allemagne la semaine prochaine."),
+        ("es", "Justin Trudeau visitará Grecia y Alemania la próxima semana."),
+    ],
+)
+def test_each_country_listed_as_the_object_is_a_destination(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert visits(shipped, text, lang) == {
+        ("Justin Trudeau", "Greece", "announced"),
+        ("Justin Trudeau", "Germany", "announced"),
+    }
+
+
+def test_a_single_object_stays_a_single_destination(shipped: Engine) -> None:
+    text = "Justin Trudeau will visit Greece next week, his office said on Tuesday."
+    assert visits(shipped, text, "en") == {("Justin Trudeau", "Greece", "announced")}
+
+
+def test_a_host_verb_does_not_make_its_list_destinations(shipped: Engine) -> None:
+    text = (
+        "Sergei Lavrov held talks in Pretoria on Monday, weeks before South Africa hosts naval "
+        "drills with Russia and China."
+    )
+    assert not any(v[1] == "China" for v in visits(shipped, text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Le ministre Jean-Noël Barrot s'est rendu lundi en Belgique.", "completed"),
+        ("Le ministre Jean-Noël Barrot s'est rendu jeudi en Belgique.", "completed"),
+        ("Le ministre Jean-Noël Barrot se rendra jeudi en Belgique.", "announced"),
+    ],
+)
+def test_a_french_compound_past_with_a_weekday_is_over(
+    shipped: Engine, text: str, status: str
+) -> None:
+    assert visits(shipped, text, "fr") == {("Jean-Noël Barrot", "Belgium", status)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron participera au sommet du G20 au Brésil, a indiqué l'Élysée.",
+        "Le chancelier Olaf Scholz participera jeudi au sommet du G20 au Brésil.",
+    ],
+)
+def test_a_summit_abroad_is_a_visit_to_its_host(shipped: Engine, text: str) -> None:
+    found = visits(shipped, text, "fr")
+    assert {(v[1], v[2]) for v in found} == {("Brazil", "announced")}
+    assert {v[0] for v in found} <= {"Emmanuel Macron", "Olaf Scholz"}
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le dirigeant nord-coréen est arrivé mercredi à Vladivostok à bord de son train. "
+            "Le convoi de Kim Jong Un a été accueilli par des officiels russes sur le quai.",
+        ),
+        (
+            "en",
+            "The North Korean leader arrived in Vladivostok on Wednesday aboard his train. "
+            "Russian officials greeted Kim Jong Un's convoy on the platform.",
+        ),
+    ],
+)
+def test_a_leader_named_by_title_before_his_name_travels(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert ("Kim Jong Un", "Russia", "ongoing") in visits(shipped, text, lang)
+
+
+def test_an_opposition_leader_is_nobody_the_watchlist_holds(shipped: Engine) -> None:
+    text = (
+        "Vladimir Putin met Kim Jong Un on Tuesday. The opposition leader arrived in Vladivostok "
+        "on Wednesday."
+    )
+    assert not any(v[0] in ("Vladimir Putin", "Kim Jong Un") for v in visits(shipped, text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Russian president regularly holds phone conversations with his Turkish "
+            "counterpart Recep Tayyip Erdoğan. Vladimir Putin said so on Wednesday.",
+        ),
+        (
+            "fr",
+            "Vladimir Poutine s'entretient régulièrement par téléphone avec son homologue turc "
+            "Recep Tayyip Erdoğan.",
+        ),
+    ],
+)
+def test_calls_told_as_a_habit_are_history(shipped: Engine, lang: str, text: str) -> None:
+    assert calls(shipped, text, lang) == set()
+
+
+def test_a_call_of_the_day_is_news(shipped: Engine) -> None:
+    text = (
+        "Vladimir Putin held a phone conversation on Wednesday with his Turkish counterpart "
+        "Recep Tayyip Erdoğan."
+    )
+    assert calls(shipped, text, "en") == {("Vladimir Putin", "Recep Tayyip Erdoğan", "phone")}
