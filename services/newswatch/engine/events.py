@@ -464,7 +464,11 @@ class RoleReader:
             status = {"announced": "ongoing" if spec.object == "origin" else "announced"}.get(
                 status, status
             )
-            if spec.object != "origin" and status == "completed":
+            if (
+                spec.object != "origin"
+                and status == "completed"
+                and not modality.ended(trigger, tokens)  # "left for home after ending his visit"
+            ):
                 status = "ongoing"
         if status != "completed" or modality.ended(trigger, tokens):
             return status, strength
@@ -792,9 +796,27 @@ class RoleReader:
         unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
         if spec.object is not None:
             after = [p for p in unmarked if self._within_reach(trigger, p)]
+            if _object_role(spec) == "actor":
+                # "Biden recibió a Ruto": the personal "a" marks the guest, no destination
+                personal = {w for p in self.modality.cues.get("personal_object", ()) for w in p}
+                after = [
+                    p
+                    for p in eligible
+                    if id(p) not in roles
+                    and (
+                        p in unmarked
+                        or (
+                            p.participant.kind == "person"
+                            and p.start > 0
+                            and trigger.doc[p.start - 1].lower_ in personal
+                        )
+                    )
+                    and self._within_reach(trigger, p)
+                ]
             if after:
                 roles[id(after[0])] = _object_role(spec)
-                unmarked.remove(after[0])
+                if after[0] in unmarked:
+                    unmarked.remove(after[0])
                 if (
                     etype.foreign_targets
                     and _object_role(spec) == "target"

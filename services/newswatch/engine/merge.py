@@ -506,10 +506,12 @@ def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None
     the trip stands, and a bare "la visite" may be another trip."""
     for item in hostless:
         mention = item.mention
-        if mention.certainty < 2 or mention.attributes.get("status") not in (
-            "ongoing",
-            "cancelled",
-        ):
+        status = mention.attributes.get("status")
+        # "La visita de Estado tendrá lugar los días 30 y 31 de marzo": a plan with its date
+        # ahead is a step too, where the traveller has one trip.
+        anchor = mention.anchor
+        dated_plan = status == "announced" and anchor is not None and anchor.exact and anchor.future
+        if mention.certainty < 2 or (status not in ("ongoing", "cancelled") and not dated_plan):
             continue  # an end read from "по итогам визита" or "visited" may be any trip's
         actors = {a.key for a in mention.actors}
         trips = [

@@ -1,0 +1,60 @@
+"""Steps that tell where a trip stands: the way home ends it, a plan dated ahead is the trip's
+date, and the Spanish personal "a" marks the guest a host receives. Passages written for these
+tests; published Wednesday 6 March 2024."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.engine import Engine
+from support.passages import visits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Narendra Modi left for home after ending his week-long visit to Japan.",
+        "Prime Minister Narendra Modi flew home on Tuesday after a three-day visit to Japan.",
+    ],
+)
+def test_the_way_home_ends_the_trip(shipped: Engine, text: str) -> None:
+    assert visits(shipped, text, "en") == {("Narendra Modi", "Japan", "completed")}
+
+
+def test_leaving_for_the_next_stop_is_still_travel(shipped: Engine) -> None:
+    text = "Prime Minister Narendra Modi left for Paris after ending his visit to Germany."
+    assert ("Narendra Modi", "France", "ongoing") in visits(shipped, text, "en")
+
+
+def test_a_plan_dated_ahead_dates_the_trip_told_in_the_present(shipped: Engine) -> None:
+    text = (
+        "Pedro Sánchez viaja a China para reunirse con el presidente Xi Jinping. "
+        "La visita de Estado tendrá lugar los días 14 y 15 de marzo."
+    )
+    assert visits(shipped, text, "es") == {("Pedro Sánchez", "China", "announced")}
+
+
+def test_a_plan_of_a_vague_month_dates_nothing(shipped: Engine) -> None:
+    text = (
+        "Pedro Sánchez viajó a China para reunirse con el presidente Xi Jinping. "
+        "Es la primera visita desde que asumió el cargo en junio."
+    )
+    assert visits(shipped, text, "es") == {("Pedro Sánchez", "China", "completed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden recibió a William Ruto en la Casa Blanca.",
+        "El presidente Joe Biden recibió este martes a William Ruto en Washington.",
+    ],
+)
+def test_the_guest_after_the_personal_a_is_the_visitor(shipped: Engine, text: str) -> None:
+    assert {(v[0], v[1]) for v in visits(shipped, text, "es")} == {
+        ("William Ruto", "United States")
+    }
+
+
+def test_a_place_after_a_is_still_a_destination(shipped: Engine) -> None:
+    text = "William Ruto viajó a Washington el martes."
+    assert visits(shipped, text, "es") == {("William Ruto", "United States", "completed")}
