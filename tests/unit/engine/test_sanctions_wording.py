@@ -138,3 +138,31 @@ def test_sanctions_qualified_as_illegal_are_condemned_without_another_mention(
         " qu'il a qualifiées d'« illégales »."
     )
     assert sanctions(shipped, text, "fr") == {("Russia", "condemn", "the West")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El embajador ruso consideró que esas sanciones van contra el derecho internacional.",
+        ),
+        ("en", "The Russian envoy considered that the sanctions had failed to change anything."),
+        ("it", "L'ambasciatore russo ha considerato che le sanzioni non hanno cambiato nulla."),
+    ],
+)
+def test_judging_that_sanctions_are_wrong_is_no_plan_for_them(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert not any(s[1] == "threaten" for s in sanctions(shipped, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Estados Unidos estudia nuevas sanciones contra Rusia."),
+        ("en", "Washington is considering new sanctions against Moscow."),
+    ],
+)
+def test_considering_sanctions_still_threatens_them(shipped: Engine, lang: str, text: str) -> None:
+    assert ("United States", "threaten", "Russia") in sanctions(shipped, text, lang)
