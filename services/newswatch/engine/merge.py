@@ -521,7 +521,9 @@ def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None
             # "landed on Sunday" in an article of a tour whose next stops are announced: the
             # arrival is at the one stop that is not still ahead.
             trips = [e for e in trips if _status(e) != "announced"]
-        if len(trips) == 1 and trips[0].evidence[0].index <= item.index:
+        # begun before it, or named in the very next sentence ("Xi llegó el miércoles. Su
+        # visita a Madrid durará dos días")
+        if len(trips) == 1 and trips[0].evidence[0].index <= item.index + 1:
             trips[0].evidence = [*trips[0].evidence, item]  # split events share lists
 
 

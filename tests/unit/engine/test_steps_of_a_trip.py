@@ -58,3 +58,19 @@ def test_the_guest_after_the_personal_a_is_the_visitor(shipped: Engine, text: st
 def test_a_place_after_a_is_still_a_destination(shipped: Engine) -> None:
     text = "William Ruto viajó a Washington el martes."
     assert visits(shipped, text, "es") == {("William Ruto", "United States", "completed")}
+
+
+def test_an_arrival_told_just_before_its_place_is_that_trip(shipped: Engine) -> None:
+    text = (
+        "Xi Jinping llegó el miércoles por la tarde, según la agencia Xinhua. "
+        "Su visita a Madrid durará dos días."
+    )
+    assert visits(shipped, text, "es") == {("Xi Jinping", "Spain", "ongoing")}
+
+
+def test_the_time_that_has_come_is_no_arrival(shipped: Engine) -> None:
+    text = (
+        "Delcy Rodríguez afirmó que llegó el momento de levantar el bloqueo de Estados Unidos "
+        "sobre Venezuela."
+    )
+    assert visits(shipped, text, "es") == set()
