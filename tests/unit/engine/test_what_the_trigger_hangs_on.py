@@ -248,3 +248,13 @@ def test_restrictions_a_state_imposes_on_another_are_sanctions(
 def test_restrictions_at_home_are_no_sanctions(shipped: Engine) -> None:
     text = "Le gouvernement français a imposé des restrictions de circulation pendant la canicule."
     assert sanctions(shipped, text, "fr") == set()
+
+
+def test_a_so_called_name_is_no_call(shipped: Engine) -> None:
+    text = "The spokeswoman criticised the so-called Magnitsky list drawn up by Britain."
+    assert calls(shipped, text, "en") == set()
+
+
+def test_calling_a_person_is_still_a_call(shipped: Engine) -> None:
+    text = "Emmanuel Macron called Joe Biden on Tuesday, the Elysée said."
+    assert calls(shipped, text, "en") == {("Emmanuel Macron", "Joe Biden", "phone")}
