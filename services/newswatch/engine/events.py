@@ -817,18 +817,6 @@ class RoleReader:
                 roles[id(after[0])] = _object_role(spec)
                 if after[0] in unmarked:
                     unmarked.remove(after[0])
-                if (
-                    etype.foreign_targets
-                    and _object_role(spec) == "target"
-                    and after[0].participant.kind == "country"
-                ):
-                    # "will visit Greece and Germany", "Griechenland und Deutschland besuchen":
-                    # each country listed with the object is a destination too
-                    for party in self._listed_with(after[0], eligible, trigger):
-                        if id(party) not in roles:
-                            roles[id(party)] = "target"
-                            if party in unmarked:
-                                unmarked.remove(party)
         if "actor" not in roles.values() and etype.actor_kinds and not owner_mode:
             # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
             # owns the sanctions named inside the trigger imposes them.
