@@ -798,7 +798,6 @@ class RoleReader:
             after = [p for p in unmarked if self._within_reach(trigger, p)]
             if _object_role(spec) == "actor":
                 # "Biden recibió a Ruto": the personal "a" marks the guest, no destination
-                personal = {w for p in self.modality.cues.get("personal_object", ()) for w in p}
                 after = [
                     p
                     for p in eligible
@@ -808,7 +807,7 @@ class RoleReader:
                         or (
                             p.participant.kind == "person"
                             and p.start > 0
-                            and trigger.doc[p.start - 1].lower_ in personal
+                            and trigger.doc[p.start - 1].lower_ in self.modality.personal_words
                         )
                     )
                     and self._within_reach(trigger, p)

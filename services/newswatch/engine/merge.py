@@ -501,9 +501,10 @@ def _status(event: Event) -> str:
 
 def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None:
     """ "Xi a quitté Pékin pour Bali [...] L'avion du président chinois s'est posé à 14 h":
-    an arrival or a cancellation that names no place is a step of the traveller's trip when the
-    article reports exactly one, begun before it. Only such explicit steps join: they say where
-    the trip stands, and a bare "la visite" may be another trip."""
+    an arrival, a cancellation or a plan dated to a day ahead that names no place is a step of
+    the traveller's trip when the article reports exactly one, begun before it or named in the
+    next sentence. Only such explicit steps join: they say where the trip stands, and a bare "la
+    visite" may be another trip."""
     for item in hostless:
         mention = item.mention
         status = mention.attributes.get("status")

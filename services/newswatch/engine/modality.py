@@ -40,6 +40,8 @@ class Modality:
         self.negation_words = {p[0] for p in self.cues.get("negation", ()) if len(p) == 1}
         # One-word plan auxiliaries ("will", "va", "wird") that can hang on a predicate.
         self.plan_words = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
+        # "recibió a Ruto": the one-word markers of a person a host verb receives
+        self.personal_words = {p[0] for p in self.cues.get("personal_object", ()) if len(p) == 1}
 
     def clause_before(self, tokens: list[str], start: int, width: int = 0) -> list[str]:
         """Up to ``window`` (or ``width``) tokens before ``start``, stopping at a clause break."""
