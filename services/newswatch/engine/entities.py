@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # Roles a bare "counterpart" may stand for, when the sentence names no other role.
 _LEADING_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
+# What a "leader" title with a country ("le dirigeant nord-coréen") may stand for.
+_LEADER_ROLES = ("leader", "head_of_state", "head_of_government")
 _NER_KINDS: dict[str, EntityKind] = {
     "PER": "person",
     "PERSON": "person",
@@ -94,7 +96,7 @@ class TitleResolver:
             if country is None:
                 return None  # "the leader", "the opposition leader": nobody in particular
             # "le dirigeant nord-coréen", "the Chinese leader": the one the article names
-            roles = ["leader", "head_of_state", "head_of_government"]
+            roles = list(_LEADER_ROLES)
         if country is None:
             # "le président", "the foreign minister": the last person named with that role.
             if role == "counterpart" or self.discourse is None:

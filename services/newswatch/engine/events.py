@@ -458,19 +458,18 @@ class RoleReader:
             anchor,
             fixed=spec.attributes.get("status"),
         )
+        # Said to be over ("wrapped up his trip", "left for home after ending his visit"): read
+        # once, and only for a trip told in a past tense.
+        over = status == "completed" and modality.ended(trigger, tokens)
         if spec.departure:
             # "a quitté Riyad" is over; "doit quitter Moscou mercredi" means still there;
             # "left for Doha", "s'est envolé pour Singapour": on the way, or already there.
             status = {"announced": "ongoing" if spec.object == "origin" else "announced"}.get(
                 status, status
             )
-            if (
-                spec.object != "origin"
-                and status == "completed"
-                and not modality.ended(trigger, tokens)  # "left for home after ending his visit"
-            ):
+            if spec.object != "origin" and status == "completed" and not over:
                 status = "ongoing"
-        if status != "completed" or modality.ended(trigger, tokens):
+        if status != "completed" or over:
             return status, strength
         if (
             anchor is not None
@@ -795,23 +794,16 @@ class RoleReader:
             self._marked_targets(trigger, etype, eligible, marks, roles)
         unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
         if spec.object is not None:
-            after = [p for p in unmarked if self._within_reach(trigger, p)]
-            if _object_role(spec) == "actor":
-                # "Biden recibió a Ruto": the personal "a" marks the guest, no destination
-                after = [
-                    p
-                    for p in eligible
-                    if id(p) not in roles
-                    and (
-                        p in unmarked
-                        or (
-                            p.participant.kind == "person"
-                            and p.start > 0
-                            and trigger.doc[p.start - 1].lower_ in self.modality.personal_words
-                        )
-                    )
-                    and self._within_reach(trigger, p)
-                ]
+            # "Biden recibió a Ruto": after a host verb, the personal "a" marks the guest, who
+            # is the object, not a destination
+            guests = _object_role(spec) == "actor"
+            after = [
+                p
+                for p in eligible
+                if id(p) not in roles
+                and (p in unmarked or (guests and self._personal_object(p, trigger.doc)))
+                and self._within_reach(trigger, p)
+            ]
             if after:
                 roles[id(after[0])] = _object_role(spec)
                 if after[0] in unmarked:
@@ -890,6 +882,15 @@ class RoleReader:
             ]
         targets = [p for p in eligible if roles.get(id(p)) == "target"]
         return actors, targets, subject is not None, weak
+
+    def _personal_object(self, party: Party, doc: Doc) -> bool:
+        """A person right after a one-word marker of a received guest (cue ``personal_object``:
+        the Spanish personal "a")."""
+        return (
+            party.participant.kind == "person"
+            and party.start > 0
+            and doc[party.start - 1].lower_ in self.modality.personal_words
+        )
 
     def _owner_after(self, trigger: Span, party: Party, tokens: list[str]) -> bool:
         """The party owns the trigger noun from right after it: "la visite du ministre X"."""
