@@ -72,6 +72,7 @@ def merge(
 ) -> list[Event]:
     """Fold the mentions of one article into events (see the module docstring);
     ``country_of`` names the watched country of an ISO code (a visit's host country)."""
+    located_all = list(located)
     named = {item.mention.event for item in located if not item.mention.anaphoric}
     located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
     denials = [i.mention for i in located if i.mention.denied]
@@ -156,6 +157,7 @@ def merge(
         else:
             _absorb(match, item, etype)
     _name_the_criticised(events, taxonomy)
+    _name_the_sanctioned(events, located_all, taxonomy)
     events = _yield(events, taxonomy)
     found: list[Event] = []
     for event in events:
@@ -272,6 +274,43 @@ def _name_the_criticised(events: list[Event], taxonomy: Taxonomy) -> None:
                 if authors:
                     event.targets = list(authors)
                     break
+
+
+def _name_the_sanctioned(
+    events: list[Event], located: Sequence[Located], taxonomy: Taxonomy
+) -> None:
+    """ "Le Conseil a prorogé les sanctions" in an article about sanctions on Russia: a decision
+    that names no target is against the party the article's decisions name most, in any sentence,
+    history included ("la Russie, frappée par des sanctions", "sanctions against Moscow")."""
+    named: dict[str, list[Party]] = {}
+    for item in located:
+        mention = item.mention
+        etype = taxonomy[mention.event]
+        if not etype.actor_kinds or mention.attributes.get(etype.key_attribute or "") in (
+            etype.criticism
+        ):
+            continue
+        for party in mention.targets:
+            if party.participant.watched:
+                named.setdefault(party.key, []).append(party)
+    ranked = sorted(named.values(), key=len, reverse=True)  # stable: first named wins a tie
+    for event in events:
+        etype = taxonomy[event.event]
+        if event.targets or not etype.actor_kinds or _critic(event, etype):
+            continue
+        if not all(p.participant.watched for p in event.actors):
+            continue  # "James Butty said the sanctions were lifted": a speaker, not a state
+        acting = {p.key for p in event.actors}
+        target = next((p[0] for p in ranked if p[0].key not in acting), None)
+        if target is None or any(
+            other.event == event.event
+            and acting & {p.key for p in other.actors}
+            and target.key in {p.key for p in other.targets}
+            and etype.contradicts(event.attributes, other.attributes)
+            for other in events
+        ):
+            continue  # a lift beside an imposition on the same state is not its undoing
+        event.targets = [target]
 
 
 def _yield(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
