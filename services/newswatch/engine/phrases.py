@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "：", "、"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "："})
 
 
 def phrase_words(make_doc: Callable[[str], Doc], phrase: str) -> tuple[str, ...]:
