@@ -110,6 +110,7 @@ class RoleReader:
         self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
         self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
+        self.definite = [phrase_words(make_doc, p) for p in patterns.references.definite]
         heads = "|".join(re.escape(w.lower()) for w in patterns.cues.get("compound_trip"))
         # "Deutschlandbesuch", "China-Reise": a trip noun with its destination inside the word
         self.compound_trip = re.compile(rf"^(.+?)-?(?:{heads})(?:s|es|e|en|n)?$") if heads else None
@@ -133,6 +134,17 @@ class RoleReader:
                     if n <= position and tuple(tokens[position - n : position]) == phrase:
                         return kind
         return None
+
+    def _told_before(self, trigger: Span) -> bool:
+        """A definite or demonstrative word opens the trigger or stands at most two words before
+        it ("La llamada", "ce premier échange", "the first call"): an event already introduced."""
+        first = trigger.start
+        words = [t.lower_ for t in trigger.doc[max(0, first - 2) : first + 1]]
+        return any(
+            tuple(words[i : i + len(p)]) == p
+            for p in self.definite
+            for i in range(len(words) - len(p) + 1)
+        )
 
     # --- roles ---------------------------------------------------------------------------------
 
@@ -366,6 +378,21 @@ class RoleReader:
             targets = [
                 t for t in targets if t.participant.country not in home and t.participant.watched
             ]
+        if (
+            etype.symmetric
+            and not etype.yields_to
+            and context is not None
+            and len(actors + targets) == 1
+            and self._told_before(trigger)
+        ):
+            # "Lors de ce premier échange téléphonique, le président français ...", "La llamada
+            # se ha producido este miércoles": the call the article introduced with its two
+            # people; the other side is the one named with him before, from another country.
+            one = (actors + targets)[0].participant
+            pair = context.discourse.group(context.sentence, 2, before=[one])
+            if pair is not None and pair[1].country not in (None, one.country):
+                other = Party(pair[1], trigger.start, trigger.start, "", "reference")
+                actors, targets = (actors, [other]) if actors else ([other], targets)
         if context is not None and not actors:
             # "Viajó a Pekín": a pro-drop language leaves the subject unwritten; "Une heure au
             # téléphone avec Poutine." has no verb at all.

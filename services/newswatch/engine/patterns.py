@@ -40,6 +40,7 @@ class ReferenceWords:
     pairs: tuple[str, ...] = ()
     zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
     bodies: tuple[str, ...] = ()  # "the junta", "le gouvernement": the state last named
+    definite: tuple[str, ...] = ()  # "la llamada", "ce premier échange": an event told before
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             pairs=tuple(doc.get("references", {}).get("pairs", ())),
             zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
             bodies=tuple(doc.get("references", {}).get("bodies", ())),
+            definite=tuple(doc.get("references", {}).get("definite", ())),
         ),
         fold_script=doc.get("fold_script"),
     )
