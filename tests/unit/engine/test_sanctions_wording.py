@@ -1,6 +1,7 @@
 """Sanctions as copy tells them: German verdicts ("Sanktionsrunde ... verurteilt", "bezeichnet
-... als rechtswidrig"), and French and Spanish announcements of a decided package. Passages
-written for these tests."""
+... als rechtswidrig"), French and Spanish announcements of a decided package, a rejection told as
+a noun ("son rejet des sanctions", "seine Ablehnung der Sanktionen") and opposition to a relief.
+Passages written for these tests."""
 
 from __future__ import annotations
 
@@ -166,3 +167,51 @@ def test_judging_that_sanctions_are_wrong_is_no_plan_for_them(
 )
 def test_considering_sanctions_still_threatens_them(shipped: Engine, lang: str, text: str) -> None:
     assert ("United States", "threaten", "Russia") in sanctions(shipped, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Venezuela a exprimé son rejet des sanctions imposées par les États-Unis."),
+        ("fr", "Le Venezuela a réaffirmé son opposition aux sanctions américaines."),
+        ("de", "Venezuela bekräftigte seine Ablehnung der von den USA verhängten Sanktionen."),
+        ("de", "Venezuela bekräftigte seine Verurteilung der von den USA verhängten Sanktionen."),
+    ],
+)
+def test_a_rejection_told_as_a_noun_condemns_the_sanctions(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert ("Venezuela", "condemn", "United States") in sanctions(shipped, text, lang)
+
+
+def test_an_english_rejection_told_as_a_noun_condemns_the_sanctions(shipped: Engine) -> None:
+    found = sanctions(shipped, "Venezuela reiterated its opposition to the US sanctions.", "en")
+    assert {(s[0], s[1]) for s in found} == {("Venezuela", "condemn")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Venezuela reiterated its opposition to lifting the sanctions on Cuba."),
+        ("fr", "La France a réaffirmé son opposition à la levée des sanctions contre la Russie."),
+        (
+            "de",
+            "Deutschland bekräftigte seine Ablehnung einer Aufhebung der Sanktionen gegen"
+            " Russland.",
+        ),
+        ("es", "España reiteró su oposición al levantamiento de las sanciones contra Rusia."),
+        (
+            "it",
+            "L'Italia ha ribadito la sua opposizione alla revoca delle sanzioni contro la Russia.",
+        ),
+    ],
+)
+def test_opposition_to_a_relief_is_neither_a_lift_nor_a_condemnation(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_relief_nobody_opposes_is_a_lift(shipped: Engine) -> None:
+    text = "The United States lifted the sanctions on Venezuela's oil sector on Monday."
+    assert sanctions(shipped, text, "en") == {("United States", "lift", "Venezuela")}
