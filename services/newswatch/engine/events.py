@@ -795,6 +795,10 @@ class RoleReader:
             mark = marks[id(party)]
             if id(party) in roles:
                 continue
+            if owner_mode and mark == "agent" and _behind_a_participle(trigger, party):
+                # "condemned the sanctions imposed by the United States": their author
+                roles[id(party)] = "target"
+                continue
             if mark == "agent" and not verbal:
                 # "a planned visit by Japan's foreign minister": right after the noun, its agent;
                 # further on, "par" belongs to some other verb.
@@ -1277,6 +1281,13 @@ _TIME_DEPS = (
     "pobj",
     "prep",
 )
+
+
+def _behind_a_participle(trigger: Span, party: Party) -> bool:
+    """ "sanctions imposed by the EU", "the measures announced by Washington": a participle,
+    maybe a marker and a determiner, between the trigger and the party."""
+    gap = trigger.doc[trigger.end : party.start]
+    return party.start >= trigger.end and 1 < len(gap) <= 3 and gap[0].pos_ == "VERB"
 
 
 def _verbless(doc: Doc) -> bool:

@@ -1,6 +1,7 @@
 """Sanctions as copy tells them: German verdicts ("Sanktionsrunde ... verurteilt", "bezeichnet
 ... als rechtswidrig"), French and Spanish announcements of a decided package, a rejection told as
-a noun ("son rejet des sanctions", "seine Ablehnung der Sanktionen") and opposition to a relief.
+a noun ("son rejet des sanctions", "seine Ablehnung der Sanktionen"), opposition to a relief, and
+the author of sanctions named behind a participle ("the sanctions imposed by the United States").
 Passages written for these tests."""
 
 from __future__ import annotations
@@ -215,3 +216,20 @@ def test_opposition_to_a_relief_is_neither_a_lift_nor_a_condemnation(
 def test_a_relief_nobody_opposes_is_a_lift(shipped: Engine) -> None:
     text = "The United States lifted the sanctions on Venezuela's oil sector on Monday."
     assert sanctions(shipped, text, "en") == {("United States", "lift", "Venezuela")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China condemned the sanctions imposed by the United States.",
+        "China condemned the new sanctions announced by Washington.",
+        "China voiced its condemnation of the sanctions imposed by the United States.",
+    ],
+)
+def test_the_author_behind_a_participle_is_the_one_condemned(shipped: Engine, text: str) -> None:
+    assert sanctions(shipped, text, "en") == {("China", "condemn", "United States")}
+
+
+def test_the_author_named_as_owner_is_the_one_condemned(shipped: Engine) -> None:
+    text = "China condemned the sanctions of the United States."
+    assert sanctions(shipped, text, "en") == {("China", "condemn", "United States")}
