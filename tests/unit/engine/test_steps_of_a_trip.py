@@ -1,6 +1,6 @@
 """Steps that tell where a trip stands: the way home ends it, a plan dated ahead is the trip's
-date, and the Spanish personal "a" marks the guest a host receives. Passages written for these
-tests; published Wednesday 6 March 2024."""
+date, the Spanish personal "a" marks the guest a host receives, and a flight out ("s'est envolé
+pour") is a trip under way. Passages written for these tests; published Wednesday 6 March 2024."""
 
 from __future__ import annotations
 
@@ -74,3 +74,24 @@ def test_the_time_that_has_come_is_no_arrival(shipped: Engine) -> None:
         "sobre Venezuela."
     )
     assert visits(shipped, text, "es") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "where"),
+    [
+        (
+            "Le président Lula s'est envolé pour l'Allemagne.",
+            "Luiz Inácio Lula da Silva",
+            "Germany",
+        ),
+        ("Emmanuel Macron s'est envolé pour les États-Unis.", "Emmanuel Macron", "United States"),
+        (
+            "Emmanuel Macron s'est effectivement envolé, lundi, pour Singapour.",
+            "Emmanuel Macron",
+            "Singapore",
+        ),
+    ],
+)
+def test_a_flight_out_is_a_trip_under_way(shipped: Engine, text: str, who: str, where: str) -> None:
+    # The small French model tags "envolé" as an adjective whose lemma is itself.
+    assert visits(shipped, text, "fr") == {(who, where, "ongoing")}
