@@ -293,6 +293,8 @@ class RoleReader:
             return None  # a party's, a court's or a federation's sanctions
         if attributes.get("action") in ("lift", "extend") and modality.opposed(trigger, tokens):
             return None  # "s'opposent à une levée des sanctions": nothing was lifted
+        if attributes.get("action") == "lift" and modality.asked_for(trigger, tokens):
+            return None  # "deben levantarse las sanciones": a demand, nothing was lifted
         if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
             return None  # the effects or the upkeep of sanctions already in force: nothing new
         if attributes.get("action") == "impose" and (

@@ -178,6 +178,13 @@ class Modality:
         ("urged Washington to extend the waivers and to renew them"): asked for, not done."""
         return _governed_by(trigger, set(self.cues_spec.get("appeal")), infinitives=True)
 
+    def asked_for(self, trigger: Span, tokens: list[str]) -> bool:
+        """A demand or a condition written before it in its clause, or inside the trigger
+        ("deben levantarse las sanciones", "pochten auf eine Aufhebung der Sanktionen", "une
+        condition préalable à la levée"): asked for, not done, in any language, parse or not."""
+        inside = tokens[trigger.start : trigger.end]
+        return self.has("appeal_words", self.clause_before(tokens, trigger.start) + inside)
+
     def opposed(self, trigger: Span, tokens: list[str]) -> bool:
         """Under a verb of opposition ("s'opposent à une levée des sanctions", "oppose lifting
         the sanctions"): a relief or an extension someone stands against has not happened."""

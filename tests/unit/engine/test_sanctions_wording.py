@@ -1,8 +1,8 @@
 """Sanctions as copy tells them: German verdicts ("Sanktionsrunde ... verurteilt", "bezeichnet
 ... als rechtswidrig"), French and Spanish announcements of a decided package, a rejection told as
 a noun ("son rejet des sanctions", "seine Ablehnung der Sanktionen"), opposition to a relief, and
-the author of sanctions named behind a participle ("the sanctions imposed by the United States").
-Passages written for these tests."""
+the author of sanctions named behind a participle ("the sanctions imposed by the United States"),
+and a lift demanded ("deben levantarse", "must lift"). Passages written for these tests."""
 
 from __future__ import annotations
 
@@ -233,3 +233,35 @@ def test_the_author_behind_a_participle_is_the_one_condemned(shipped: Engine, te
 def test_the_author_named_as_owner_is_the_one_condemned(shipped: Engine) -> None:
     text = "China condemned the sanctions of the United States."
     assert sanctions(shipped, text, "en") == {("China", "condemn", "United States")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El presidente venezolano insistió en que deben levantarse las sanciones contra"
+            " Venezuela.",
+        ),
+        (
+            "en",
+            "Venezuela's president said the United States must lift the sanctions on his country.",
+        ),
+        ("fr", "La Russie exige la levée des sanctions de l'Union européenne."),
+    ],
+)
+def test_a_lift_demanded_is_not_a_lift(shipped: Engine, lang: str, text: str) -> None:
+    # The demand is read as written ("deben", "must", "exige"), so it holds without a parser.
+    assert sanctions(shipped, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Estados Unidos levantó el lunes las sanciones contra Venezuela."),
+        ("de", "Die USA haben am Montag die Sanktionen gegen Venezuela aufgehoben."),
+        ("fr", "Les États-Unis ont levé lundi les sanctions contre le Venezuela."),
+    ],
+)
+def test_a_lift_done_is_a_lift(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == {("United States", "lift", "Venezuela")}
