@@ -72,7 +72,7 @@ def merge(
 ) -> list[Event]:
     """Fold the mentions of one article into events (see the module docstring);
     ``country_of`` names the watched country of an ISO code (a visit's host country)."""
-    located_all = list(located)
+    every_mention = list(located)  # before filtering: history names the sanctioned too
     named = {item.mention.event for item in located if not item.mention.anaphoric}
     located = [i for i in located if not i.mention.anaphoric or i.mention.event in named]
     denials = [i.mention for i in located if i.mention.denied]
@@ -157,7 +157,7 @@ def merge(
         else:
             _absorb(match, item, etype)
     _name_the_criticised(events, taxonomy)
-    _name_the_sanctioned(events, located_all, taxonomy)
+    _name_the_sanctioned(events, every_mention, taxonomy)
     events = _yield(events, taxonomy)
     found: list[Event] = []
     for event in events:

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+# Not the Chinese enumeration comma "、": it separates the items of a list
+# ("对柬埔寨、马来西亚、老挝进行访问"), and a plan cue before the list still governs the trigger.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "，", "；", "："})
 
 
