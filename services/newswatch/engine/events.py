@@ -21,7 +21,7 @@ from newswatch.engine.discourse import Discourse
 from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
-from newswatch.engine.phrases import CLAUSE_BREAKS, ends_at, phrase_words, starts_at
+from newswatch.engine.phrases import CLAUSE_BREAKS, contains, ends_at, phrase_words, starts_at
 from newswatch.engine.places import homeland
 from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
@@ -139,11 +139,8 @@ class RoleReader:
         """A definite or demonstrative word opens the trigger or stands at most two words before
         it ("La llamada", "ce premier échange", "the first call"): an event already introduced."""
         first = trigger.start
-        words = [t.lower_ for t in trigger.doc[max(0, first - 2) : first + 1]]
-        return any(
-            tuple(words[i : i + len(p)]) == p
-            for p in self.definite
-            for i in range(len(words) - len(p) + 1)
+        return contains(
+            [t.lower_ for t in trigger.doc[max(0, first - 2) : first + 1]], self.definite
         )
 
     # --- roles ---------------------------------------------------------------------------------
@@ -804,11 +801,10 @@ class RoleReader:
             if mark == "agent" and not verbal:
                 # "a planned visit by Japan's foreign minister": right after the noun, its agent;
                 # further on, "par" belongs to some other verb.
-                gap = trigger.doc[trigger.end : party.start]
                 if (
                     not owner_mode
                     and party.start >= trigger.end
-                    and (len(gap) <= 1 or (len(gap) <= 3 and gap[0].pos_ == "VERB"))
+                    and (party.start - trigger.end <= 1 or _behind_a_participle(trigger, party))
                 ):
                     # "sanctions imposed by the EU": a participle may stand between
                     roles[id(party)] = spec.subject

@@ -253,8 +253,9 @@ def _last_named(event: Event) -> int:
     return max(named, default=event.evidence[-1].index)
 
 
-def _critic(event: Event, etype: EventType) -> bool:
-    """An event whose targets are those who acted (a condemnation of someone's sanctions)."""
+def _critic(event: Event | EventMention, etype: EventType) -> bool:
+    """An event (or a mention) whose targets are those who acted (a condemnation of someone's
+    sanctions)."""
     return etype.key_attribute is not None and event.attributes.get(etype.key_attribute) in (
         etype.criticism
     )
@@ -286,9 +287,7 @@ def _name_the_sanctioned(
     for item in located:
         mention = item.mention
         etype = taxonomy[mention.event]
-        if not etype.actor_kinds or mention.attributes.get(etype.key_attribute or "") in (
-            etype.criticism
-        ):
+        if not etype.actor_kinds or _critic(mention, etype):
             continue
         for party in mention.targets:
             if party.participant.watched:
