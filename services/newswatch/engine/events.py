@@ -111,6 +111,7 @@ class RoleReader:
         self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
         self.definite = [phrase_words(make_doc, p) for p in patterns.references.definite]
+        self.possessives = [phrase_words(make_doc, p) for p in patterns.references.possessives]
         heads = "|".join(re.escape(w.lower()) for w in patterns.cues.get("compound_trip"))
         # "Deutschlandbesuch", "China-Reise": a trip noun with its destination inside the word
         self.compound_trip = re.compile(rf"^(.+?)-?(?:{heads})(?:s|es|e|en|n)?$") if heads else None
@@ -142,6 +143,12 @@ class RoleReader:
         return contains(
             [t.lower_ for t in trigger.doc[max(0, first - 2) : first + 1]], self.definite
         )
+
+    def _possessed(self, trigger: Span) -> bool:
+        """A possessive word stands at most three words before the trigger, in its clause ("sa
+        première visite", "his first state visit", "sein erster echter Staatsbesuch")."""
+        before = [t.lower_ for t in trigger.doc[max(0, trigger.start - 3) : trigger.start + 1]]
+        return contains(before, self.possessives) and not any(w in CLAUSE_BREAKS for w in before)
 
     # --- roles ---------------------------------------------------------------------------------
 
@@ -250,7 +257,7 @@ class RoleReader:
         anchor = None
         if context is not None:
             anchor = self.timeline.anchor(
-                tokens,
+                _without_names(tokens, parties),
                 trigger.start,
                 trigger.end,
                 context.today,
@@ -392,6 +399,27 @@ class RoleReader:
             if pair is not None and pair[1].country not in (None, one.country):
                 other = Party(pair[1], trigger.start, trigger.start, "", "reference")
                 actors, targets = (actors, [other]) if actors else ([other], targets)
+        if (
+            context is not None
+            and not etype.actor_kinds
+            and (not actors or (etype.symmetric and len({p.key for p in actors + targets}) == 1))
+            and self._possessed(trigger)
+        ):
+            # "Es ist aber sein erster Staatsbesuch in Österreich", "lors de son entretien
+            # téléphonique avec Poutine": the person the sentence, else the article, last named.
+            before = [p.participant for p in parties if p.end <= trigger.start]
+            people = [p for p in before if p.kind == "person"]
+            person = context.discourse.pronoun(context.sentence, people[-1:])
+            if person is not None and person.key not in {p.key for p in actors + targets}:
+                own = Party(person, trigger.start, trigger.start, "", "reference")
+                if etype.symmetric and actors:
+                    # the owner of "son entretien avec Poutine" is its first-named side
+                    actors, targets = [own], [p for p in actors + targets if p.key != own.key][:1]
+                else:
+                    actors = [own]
+                    if etype.foreign_targets:
+                        home = homeland([person.country])
+                        targets = [t for t in targets if t.participant.country not in home]
         if context is not None and not actors:
             # "Viajó a Pekín": a pro-drop language leaves the subject unwritten; "Une heure au
             # téléphone avec Poutine." has no verb at all.
@@ -501,7 +529,10 @@ class RoleReader:
             anchor is not None
             and anchor.days is not None
             and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
+            and not modality.has("trip_before", modality.clause_before(tokens, trigger.start)[-6:])
         ):
+            # not "arrived early today after a day-long working visit to Portugal": that trip
+            # came before, and "today" dates the arrival
             # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
             # a trip of the day (a welcome of the day before) is still under way.
             return "ongoing", strength
@@ -991,9 +1022,17 @@ class RoleReader:
                 # "visits to Poland, the G20 summit in Germany and Bastille Day in France": a
                 # list of stops, each a destination.
                 previous = first
+                others = {t.start for t in trigger.doc.spans.get("nw_triggers", ()) if t != trigger}
                 for party in after[1:]:
                     gap = trigger.doc[previous.end : party.start]
-                    if len(gap) <= 8 and not any(t.pos_ == "VERB" for t in gap):
+                    # "que viajará el martes a Polonia, efectuó este lunes una visita sorpresa a
+                    # Ucrania": a place behind another trip word is that trip's (a verb says
+                    # so where a parser tags one).
+                    if (
+                        len(gap) <= 8
+                        and not any(t.pos_ == "VERB" for t in gap)
+                        and not others & set(range(gap.start, gap.end))
+                    ):
                         roles[id(party)] = "target"
                         previous = party
                 if after and first.participant.kind == "country":
@@ -1341,10 +1380,23 @@ def _same_clause(trigger: Span, party: Party) -> bool:
     return not any(t.text in CLAUSE_BREAKS for t in between)
 
 
+def _without_names(tokens: list[str], parties: list[Party]) -> list[str]:
+    """The sentence's words with people's names blanked, so that no date is read in them:
+    "Theresa May", "Mark Sunday" are no month or weekday."""
+    blanked = list(tokens)
+    for party in parties:
+        if party.participant.kind == "person" and party.form in ("name", "ner"):
+            blanked[party.start : party.end] = [""] * (party.end - party.start)
+    return blanked
+
+
 def _passive(trigger: Span) -> bool:
     if not trigger.doc.has_annotation("DEP"):
         return False
-    return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in trigger.root.children)
+    # The auxiliary too: the small French model may break a name off its verb ("Macky | Sall a
+    # été reçu") and lose the passive subject, but keeps "été" on "reçu".
+    passive_deps = ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass")
+    return any(c.dep_ in passive_deps for c in trigger.root.children)
 
 
 def doc_has_pos(span: Span) -> bool:

@@ -480,6 +480,15 @@ def _absorb(event: Event, item: Located, etype: EventType) -> None:
         for p in mention.targets
         if p.key not in known and p.key not in actor_keys and p.participant.country not in home
     ]
+    if _people(mention.actors, etype):
+        # "Draghi est arrivé à Kiev", then "Macron, Scholz et Draghi sont arrivés à Kiev": the
+        # fellow travellers a list names take part too, if they come from abroad.
+        hosts = {p.participant.country for p in event.targets}
+        event.actors += [
+            p
+            for p in mention.actors
+            if p.key not in known and p.participant.country not in hosts | {None}
+        ]
     event.evidence.append(item)
     value = score(mention)
     if value > event.best and mention.actors:
@@ -581,11 +590,30 @@ def _history_of_sentence(items: list[Located], taxonomy: Taxonomy) -> list[Locat
         return {(item.index, mention.event, a.key, value) for a in mention.actors}
 
     history = set().union(*(keys(i) for i in items if _long_past(i.mention)))
+    # "Ya tenía previsto visitar España a finales de mayo, pero se vio obligado a cancelar el
+    # viaje": the calling off told after a plan that is history is history too (not "La visite,
+    # attendue en avril, n'aura pas lieu", where the news is told first).
+    old_plans: dict[tuple[int, str, str], int] = {}  # -> where the first such plan is told
+    for i in items:
+        if _long_past(i.mention) and i.mention.attributes.get("status") == "announced":
+            for a in i.mention.actors:
+                key = (i.index, i.mention.event, a.key)
+                old_plans[key] = min(
+                    old_plans.get(key, i.mention.trigger.start), i.mention.trigger.start
+                )
+
+    def plan_called_off(item: Located) -> bool:
+        mention = item.mention
+        told = [old_plans.get((item.index, mention.event, a.key)) for a in mention.actors]
+        return mention.attributes.get("status") == "cancelled" and any(
+            start is not None and start < mention.trigger.start for start in told
+        )
+
     return [
         replace(item, mention=replace(item.mention, background=True))
         if not item.mention.background
         and (item.mention.anchor is None or item.mention.anchor.days is None)
-        and keys(item) & history
+        and (keys(item) & history or plan_called_off(item))
         else item
         for item in items
     ]

@@ -274,6 +274,8 @@ class Modality:
             return fixed, 2  # "est arrivé": under way; "de retour de": over
         if self.ended(trigger, tokens):
             return "completed", 3
+        if self.has("trip_before", before[-6:]):
+            return "completed", 1  # "est arrivé au Laos après une visite au Vietnam": over
         if self.has("ongoing", before):
             return "ongoing", 1
         if (

@@ -41,6 +41,7 @@ class ReferenceWords:
     zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
     bodies: tuple[str, ...] = ()  # "the junta", "le gouvernement": the state last named
     definite: tuple[str, ...] = ()  # "la llamada", "ce premier échange": an event told before
+    possessives: tuple[str, ...] = ()  # "sa visite", "his call": the person last named
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
             bodies=tuple(doc.get("references", {}).get("bodies", ())),
             definite=tuple(doc.get("references", {}).get("definite", ())),
+            possessives=tuple(doc.get("references", {}).get("possessives", ())),
         ),
         fold_script=doc.get("fold_script"),
     )

@@ -41,6 +41,13 @@ _COMMON = frozenset(
     " mercedes la el al le de du des los las the and et und".replace("?", "").split()
 )
 
+# Capitals whose name in a language the engine reads is missing from GeoNames' alternate names,
+# so that a smaller namesake took it ("Vienne" is also a town on the Rhône): name, country.
+_EXONYMS = {
+    "Vienne": "AT",
+    "La Valette": "MT",
+}
+
 # Islands and regions that host summits and trips but are no city, so GeoNames cities would miss
 # them or give their name to a small town elsewhere ("Bali" is a town in India): name, country.
 _REGIONS = {
@@ -128,9 +135,9 @@ def build() -> list[tuple[str, str]]:
     places = {
         line.split("\t")[0]: line.split("\t")[1]
         for key, (_, line) in best.items()
-        if not _ambiguous(largest[key]) and key not in {_fold(r) for r in _REGIONS}
+        if not _ambiguous(largest[key]) and key not in {_fold(r) for r in {**_REGIONS, **_EXONYMS}}
     }
-    return sorted({**places, **_REGIONS}.items())
+    return sorted({**places, **_REGIONS, **_EXONYMS}.items())
 
 
 def _ambiguous(by_country: dict[str, int]) -> bool:
