@@ -159,3 +159,29 @@ def test_a_thing_that_stays_somewhere_is_no_trip(shipped: Engine) -> None:
 def test_vienne_is_vienna(shipped: Engine) -> None:
     text = "Le président allemand Frank-Walter Steinmeier est à Vienne depuis lundi."
     assert visits(shipped, text, "fr") == {("Frank-Walter Steinmeier", "Austria", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host"),
+    [
+        (
+            "fr",
+            "La cérémonie d'investiture du nouveau président s'est tenue lundi à Dakar.\n\nLes"
+            " présidents guinéen Alpha Condé et libérien George Weah ont fait le déplacement.",
+            "Senegal",
+        ),
+        (
+            "en",
+            "The inauguration of the new president took place in Accra on Tuesday.\n\nLiberian"
+            " President George Weah and Guinean President Alpha Condé arrived on Monday evening.",
+            "Ghana",
+        ),
+    ],
+)
+def test_leaders_who_travel_to_an_inauguration_visit_its_country(
+    shipped: Engine, lang: str, text: str, host: str
+) -> None:
+    assert {(v[0], v[1]) for v in visits(shipped, text, lang)} == {
+        ("Alpha Condé", host),
+        ("George Weah", host),
+    }
