@@ -263,8 +263,10 @@ class Modality:
         future = verb is not None and self._future(verb)
         past = verb is not None and self._told_past(verb)
         # "la visite prévue du président", "the visit planned for": a plan, unless told as over
-        soon = self.has("announced_after", after[: self.cues_spec.window]) or (
-            not past and self.has("planned_after", after[:1])
+        soon = (
+            self.has("announced_after", after[: self.cues_spec.window])
+            or (not past and self.has("planned_after", after[:1]))
+            or (not past and self.has("future_after", self.clause_after(tokens, trigger.end)))
         )
         if self.has("announced", before) or soon or future:
             return "announced", 2

@@ -185,3 +185,31 @@ def test_leaders_who_travel_to_an_inauguration_visit_its_country(
         ("Alpha Condé", host),
         ("George Weah", host),
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "La visite d'Emmanuel Macron au Mali sera l'occasion d'évoquer la sécurité au Sahel.",
+            ("Emmanuel Macron", "Mali", "announced"),
+        ),
+        (
+            "es",
+            "La visita de Pedro Sánchez a China será la tercera en dos años.",
+            ("Pedro Sánchez", "China", "announced"),
+        ),
+    ],
+)
+def test_a_trip_noun_with_a_future_verb_is_a_plan(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert visits(shipped, text, lang) == {expected}
+
+
+def test_a_future_verb_in_another_clause_makes_no_plan(shipped: Engine) -> None:
+    text = (
+        "Lors de sa visite au Mali, mardi, Emmanuel Macron a estimé que la transition sera longue."
+    )
+    assert ("Emmanuel Macron", "Mali", "announced") not in visits(shipped, text, "fr")
