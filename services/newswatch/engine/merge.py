@@ -480,15 +480,6 @@ def _absorb(event: Event, item: Located, etype: EventType) -> None:
         for p in mention.targets
         if p.key not in known and p.key not in actor_keys and p.participant.country not in home
     ]
-    if _people(mention.actors, etype):
-        # "Draghi est arrivé à Kiev", then "Macron, Scholz et Draghi sont arrivés à Kiev": the
-        # fellow travellers a list names take part too, if they come from abroad.
-        hosts = {p.participant.country for p in event.targets}
-        event.actors += [
-            p
-            for p in mention.actors
-            if p.key not in known and p.participant.country not in hosts | {None}
-        ]
     event.evidence.append(item)
     value = score(mention)
     if value > event.best and mention.actors:

@@ -1,8 +1,8 @@
 """Who travels, where, and where the trip stands, when the sentence hides it: a passive guest the
-parser cut off, fellow travellers named in a second telling, a possessive for the traveller, a
-place behind another trip word, a trip told as what came before, a plan and its calling off that
-are history, a name that looks like a month, a German stay with its span. Passages written for
-these tests; published Wednesday 6 March 2024."""
+parser cut off, a possessive for the traveller, a place behind another trip word, a trip told as
+what came before, a plan and its calling off that are history, a name that looks like a month, a
+German stay with its span, a ceremony abroad, a trip noun with a future verb. Passages written
+for these tests; published Wednesday 6 March 2024."""
 
 from __future__ import annotations
 
@@ -22,28 +22,6 @@ def test_a_passive_guest_is_the_visitor_even_when_the_parse_breaks_the_name(
     # hangs on "reçu".
     text = "Macky Sall a été reçu mercredi à Paris par Emmanuel Macron."
     assert visits(shipped, text, "fr") == {("Macky Sall", "France", "ongoing")}
-
-
-def test_fellow_travellers_of_a_second_telling_travel_too(shipped: Engine) -> None:
-    text = (
-        "Italian Prime Minister Mario Draghi has arrived in Kyiv.\n\n"
-        "French President Emmanuel Macron, German Chancellor Olaf Scholz and Mario Draghi arrived"
-        " in the Ukrainian capital by night train, officials said."
-    )
-    assert {v[0] for v in visits(shipped, text, "en")} == {
-        "Mario Draghi",
-        "Emmanuel Macron",
-        "Olaf Scholz",
-    }
-
-
-def test_a_host_named_in_the_second_telling_does_not_travel(shipped: Engine) -> None:
-    text = (
-        "Sri Lankan President Anura Kumara Dissanayake arrived in New Delhi on Tuesday.\n\n"
-        "The President arrived in New Delhi on Tuesday evening and was received by Minister of"
-        " State L. Murugan."
-    )
-    assert {v[0] for v in visits(shipped, text, "en")} == {"Anura Kumara Dissanayake"}
 
 
 @pytest.mark.parametrize(
