@@ -531,10 +531,9 @@ class RoleReader:
             and (anchor.days == 0 or (spec.subject == "target" and anchor.days == -1))
             and not modality.has("trip_before", modality.clause_before(tokens, trigger.start)[-6:])
         ):
-            # not "arrived early today after a day-long working visit to Portugal": that trip
-            # came before, and "today" dates the arrival
             # "a effectué jeudi son premier voyage", read on Thursday; "a été accueilli hier":
-            # a trip of the day (a welcome of the day before) is still under way.
+            # a trip of the day (a welcome of the day before) is still under way. Not "arrived
+            # early today after a visit to Portugal": that trip came before the day's arrival.
             return "ongoing", strength
         return status, strength
 

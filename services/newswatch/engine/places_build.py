@@ -132,12 +132,14 @@ def build() -> list[tuple[str, str]]:
                 or (best[key][0] == population and name == key.title())
             ):
                 best[key] = (population, f"{name}\t{code}")
+    fixed = {**_REGIONS, **_EXONYMS}
+    folded = {_fold(name) for name in fixed}
     places = {
         line.split("\t")[0]: line.split("\t")[1]
         for key, (_, line) in best.items()
-        if not _ambiguous(largest[key]) and key not in {_fold(r) for r in {**_REGIONS, **_EXONYMS}}
+        if not _ambiguous(largest[key]) and key not in folded
     }
-    return sorted({**places, **_REGIONS, **_EXONYMS}.items())
+    return sorted({**places, **fixed}.items())
 
 
 def _ambiguous(by_country: dict[str, int]) -> bool:
