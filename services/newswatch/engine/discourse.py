@@ -148,7 +148,7 @@ class Discourse:
             for i in range(len(tokens) - n + 1):
                 if tuple(tokens[i : i + n]) != phrase or taken.intersection(range(i, i + n)):
                     continue
-                group = self.group(sentence, count, before=_people_before(parties, i))
+                group = self.group(sentence, count, before=people_before(parties, i))
                 if group:
                     surface = doc[i : i + n].text
                     extra += [_party(p, i, i + n, surface) for p in group]
@@ -164,7 +164,7 @@ class Discourse:
                     taken.update(range(i, i + n))
         for i, token in enumerate(tokens):
             if (token,) in self.pronouns and i not in taken and not _impersonal(tokens, i):
-                person = self.pronoun(sentence, before=_people_before(parties, i))
+                person = self.pronoun(sentence, before=people_before(parties, i))
                 if person is not None:
                     extra.append(_party(person, i, i + 1, doc[i].text))
                     taken.add(i)
@@ -292,7 +292,7 @@ def _party(participant: Participant, start: int, end: int, surface: str) -> Part
     return Party(participant, start, end, surface, "reference")
 
 
-def _people_before(parties: list[Party], position: int) -> list[Participant]:
+def people_before(parties: list[Party], position: int) -> list[Participant]:
     """People named earlier in the same sentence, first-named first."""
     return [
         p.participant

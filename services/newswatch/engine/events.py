@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newswatch.contracts import Participant
-from newswatch.engine.discourse import Discourse
+from newswatch.engine.discourse import Discourse, people_before
 from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
@@ -27,6 +27,7 @@ from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_PASSIVE_AUX = ("aux:pass", "auxpass")
 _ACTING_KINDS = ("person", "country", "organisation")
 _CLIMB_DEPS = ("xcomp", "aux", "aux:pass", "conj")
 # The kinds of party that a list of states may hold ("Britain, Canada and the EU").
@@ -139,15 +140,12 @@ class RoleReader:
     def _told_before(self, trigger: Span) -> bool:
         """A definite or demonstrative word opens the trigger or stands at most two words before
         it ("La llamada", "ce premier échange", "the first call"): an event already introduced."""
-        first = trigger.start
-        return contains(
-            [t.lower_ for t in trigger.doc[max(0, first - 2) : first + 1]], self.definite
-        )
+        return contains(_lead_in(trigger, 2), self.definite)
 
     def _possessed(self, trigger: Span) -> bool:
         """A possessive word stands at most three words before the trigger, in its clause ("sa
         première visite", "his first state visit", "sein erster echter Staatsbesuch")."""
-        before = [t.lower_ for t in trigger.doc[max(0, trigger.start - 3) : trigger.start + 1]]
+        before = _lead_in(trigger, 3)
         return contains(before, self.possessives) and not any(w in CLAUSE_BREAKS for w in before)
 
     # --- roles ---------------------------------------------------------------------------------
@@ -182,7 +180,7 @@ class RoleReader:
             anchor = head
         # "arrived ... and was received by Murugan": the shared subject is found on the first
         # verb, but the trigger's own auxiliary makes it passive.
-        own_passive = any(c.dep_ in ("aux:pass", "auxpass") for c in anchor.children)
+        own_passive = any(c.dep_ in _PASSIVE_AUX for c in anchor.children)
         raised = False  # "is set to visit", "was invited to call": the head's passive is not ours
         for _ in range(4):
             for child in anchor.children:
@@ -407,8 +405,7 @@ class RoleReader:
         ):
             # "Es ist aber sein erster Staatsbesuch in Österreich", "lors de son entretien
             # téléphonique avec Poutine": the person the sentence, else the article, last named.
-            before = [p.participant for p in parties if p.end <= trigger.start]
-            people = [p for p in before if p.kind == "person"]
+            people = people_before(parties, trigger.start)
             person = context.discourse.pronoun(context.sentence, people[-1:])
             if person is not None and person.key not in {p.key for p in actors + targets}:
                 own = Party(person, trigger.start, trigger.start, "", "reference")
@@ -1379,6 +1376,11 @@ def _same_clause(trigger: Span, party: Party) -> bool:
     return not any(t.text in CLAUSE_BREAKS for t in between)
 
 
+def _lead_in(trigger: Span, reach: int) -> list[str]:
+    """The trigger's first word and the ``reach`` words before it, lower-cased."""
+    return [t.lower_ for t in trigger.doc[max(0, trigger.start - reach) : trigger.start + 1]]
+
+
 def _without_names(tokens: list[str], parties: list[Party]) -> list[str]:
     """The sentence's words with people's names blanked, so that no date is read in them:
     "Theresa May", "Mark Sunday" are no month or weekday."""
@@ -1394,8 +1396,7 @@ def _passive(trigger: Span) -> bool:
         return False
     # The auxiliary too: the small French model may break a name off its verb ("Macky | Sall a
     # été reçu") and lose the passive subject, but keeps "été" on "reçu".
-    passive_deps = ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass")
-    return any(c.dep_ in passive_deps for c in trigger.root.children)
+    return any(c.dep_ in ("nsubj:pass", "nsubjpass", *_PASSIVE_AUX) for c in trigger.root.children)
 
 
 def doc_has_pos(span: Span) -> bool:
