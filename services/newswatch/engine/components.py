@@ -419,6 +419,8 @@ class EventTriggers:
         self.events: dict[str, str] = {}
         self.stacking: set[str] = set()
         self.anaphoric: set[str] = set()
+        self.beside: dict[str, set[str]] = {}
+        self.values: dict[str, set[str]] = {}
 
     def configure(self, patterns: LanguagePatterns) -> None:
         self.matcher = Matcher(self.nlp.vocab)
@@ -427,6 +429,8 @@ class EventTriggers:
         self.events = {t.id: t.event for t in patterns.triggers}
         self.stacking = {t.id for t in patterns.triggers if t.stacks}
         self.anaphoric = {t.id for t in patterns.triggers if t.anaphoric}
+        self.beside = {t.id: set(t.beside) for t in patterns.triggers if t.beside}
+        self.values = {t.id: set(t.attributes.values()) for t in patterns.triggers}
         for trigger in patterns.triggers:
             if trigger.patterns:
                 self.matcher.add(trigger.id, trigger.patterns)
@@ -463,5 +467,22 @@ class EventTriggers:
                     if s.label_ in self.anaphoric and covered.isdisjoint(range(s.start, s.end))
                 ]
             )
+            kept += filter_spans([s for s in group if self._stands_beside(s, full)])
         doc.spans["nw_triggers"] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
+
+    def _stands_beside(self, span: Span, winners: list[Span]) -> bool:
+        """A reading lost to a longer one that it may stand beside ("a dénoncé les nouvelles
+        sanctions américaines": the condemnation, and the imposition it reports; "die neuen
+        Sanktionen … verurteilt" shares only its last word with the verdict)."""
+        wanted = self.beside.get(span.label_, set())
+        return (
+            bool(wanted)
+            and span not in winners
+            and any(
+                w.start < span.end
+                and span.start < w.end
+                and self.values.get(w.label_, set()) & wanted
+                for w in winners
+            )
+        )

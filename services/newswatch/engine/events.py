@@ -366,6 +366,10 @@ class RoleReader:
                     for p in eligible
                     if marks[id(p)] == "place" and p.start >= trigger.start and p not in actors
                 ]
+        if etype.actor_kinds and attributes.get("action") == "threaten" and not actors and targets:
+            # "The White House warned Russia that Moscow would face tougher sanctions": a threat
+            # whose words name only who would bear it is made by the one who speaks before it.
+            actors = self._warner(trigger, [p for p in eligible if marks[id(p)] is None], targets)
         if etype.foreign_targets and not targets:
             targets = self._host_in_word(trigger)
         if etype.foreign_targets:
@@ -808,6 +812,10 @@ class RoleReader:
             # "a promis une réponse aux nouvelles sanctions américaines": the sanctions are
             # America's, whoever the sentence's subject is.
             roles[id(owner)] = "actor"
+        elif subject is not None and owner_mode and _under_the_trigger(trigger, subject):
+            # "the US unilateral sanctions are illegal": the subject names the sanctions, whose
+            # owner is the one condemned
+            roles[id(subject)] = "target"
         elif subject is not None:
             # "Macron a été reçu par Modi", "Kerimov and Skoch are designated": the passive
             # subject takes the object's role (for sanctions, always the sanctioned).
@@ -1171,6 +1179,24 @@ class RoleReader:
             return False
         return not any(t.text in CLAUSE_BREAKS for t in trigger.doc[trigger.end : party.start])
 
+    @staticmethod
+    def _warner(trigger: Span, eligible: list[Party], targets: list[Party]) -> list[Party]:
+        """The nearest state, body or person named unmarked before the trigger ("in Ukraine" is
+        a place) that is neither a target nor of a target's country ("President Obama urged
+        Putin to support peace in Ukraine and said Moscow would face")."""
+        threatened = {t.key for t in targets} | {
+            t.participant.country for t in targets if t.participant.country
+        }
+        before = [
+            p
+            for p in eligible
+            if p.end <= trigger.start
+            and p.form != "demonym"
+            and p.key not in threatened
+            and p.participant.country not in threatened
+        ]
+        return before[-1:]
+
     def _reporters(self, trigger: Span) -> set[int]:
         """Who announced it ("Le Kremlin a annoncé la visite"), not who does it: the subject of a
         reporting verb whose object is the trigger noun."""
@@ -1264,6 +1290,17 @@ def _in_object(trigger: Span, party: Party) -> bool:
             return False
         token = token.head
     return False
+
+
+def _under_the_trigger(trigger: Span, party: Party) -> bool:
+    """The party hangs on the trigger's own subject ("the US sanctions are illegal"), not on
+    its verb ("Iran's ministry condemned the sanctions")."""
+    head = trigger.doc[party.start]
+    inside = range(trigger.start, trigger.end)
+    if head.i in inside:
+        return False
+    word = next((a for a in head.ancestors if a.i in inside), None)
+    return word is not None and word.dep_ in _SUBJECT_DEPS and word.head.i in inside
 
 
 def _object_role(spec: Trigger) -> str:

@@ -82,7 +82,7 @@ def merge(
     located = _history_of_sentence(located, taxonomy)
     located = _plans_of_sentence(located)
     current = [_not_its_own_target(i) for i in located if not i.mention.background]
-    current = _drop_critics_as_imposers(current)
+    current = _drop_critics_as_imposers(_condemned_impositions(current))
     events: list[Event] = []
     hostless: list[Located] = []  # a named traveller's step with no place: "Xi est arrivé"
     for item in current:
@@ -642,6 +642,39 @@ def _long_past(mention: EventMention) -> bool:
     return mention.background and (
         anchor is None or anchor.days is None or anchor.days <= -_HISTORY_DAYS
     )
+
+
+def _condemned_impositions(items: list[Located]) -> list[Located]:
+    """ "Iran condemned the imposition of new sanctions on Tehran by the EU": new sanctions read
+    inside a condemnation are the condemned party's, whoever the sentence's subject is. An
+    imposition read there with no author, or with the critic as author, takes the condemnation's
+    targets as its actors."""
+    condemnations = [item for item in items if item.mention.attributes.get("action") == "condemn"]
+    kept: list[Located] = []
+    for item in items:
+        mention = item.mention
+        trigger = mention.trigger
+        host = next(
+            (
+                c.mention
+                for c in condemnations
+                if c.index == item.index
+                and c.mention.trigger.start < trigger.end
+                and trigger.start < c.mention.trigger.end
+            ),
+            None,
+        )
+        if mention.attributes.get("action") != "impose" or host is None or not host.targets:
+            kept.append(item)
+            continue
+        critics = {a.key for a in host.actors}
+        if mention.actors and not any(a.key in critics for a in mention.actors):
+            kept.append(item)  # "les nouvelles sanctions des Etats-Unis": it names its author
+            continue
+        authors = {a.key for a in host.targets}
+        targets = [t for t in mention.targets if t.key not in authors]
+        kept.append(replace(item, mention=replace(mention, actors=host.targets, targets=targets)))
+    return kept
 
 
 def _drop_critics_as_imposers(items: list[Located]) -> list[Located]:

@@ -29,6 +29,9 @@ class Trigger:
     anaphoric: bool = False  # "the measures", "the move": only where the article names the event
     excluded_children: tuple[str, ...] = ()  # "called X a liar": a complement cancels the call
     stacks: bool = False  # kept beside a longer trigger of the same event that contains it
+    # kept only inside a longer trigger with one of these attribute values: "dénoncé les
+    # nouvelles sanctions" condemns an imposition the article also reports
+    beside: tuple[str, ...] = ()
     departure: bool = False  # "quitter", "leave": tense says over (origin) or on the way
 
 
@@ -150,6 +153,10 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 raise datafile.fail(
                     path, ["triggers", index, "attributes", attr], f"{attr}={value} not allowed"
                 )
+        values = {v for vs in allowed.values() for v in vs}
+        for value in spec.get("beside", ()):
+            if value not in values:
+                raise datafile.fail(path, ["triggers", index, "beside"], f"{value} not allowed")
         triggers.append(
             Trigger(
                 id=spec["id"],
@@ -160,6 +167,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 anaphoric=spec.get("anaphoric", False),
                 excluded_children=tuple(spec.get("excluded_children", ())),
                 stacks=spec.get("stacks", False),
+                beside=tuple(spec.get("beside", ())),
                 departure=spec.get("departure", False),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),

@@ -222,7 +222,7 @@ def test_a_relief_nobody_opposes_is_a_lift(shipped: Engine) -> None:
     "text",
     [
         "China condemned the sanctions imposed by the United States.",
-        "China condemned the new sanctions announced by Washington.",
+        "China condemned the sanctions announced by Washington.",
         "China voiced its condemnation of the sanctions imposed by the United States.",
     ],
 )
