@@ -293,6 +293,8 @@ class RoleReader:
                 attributes["status"], strength = "announced", 2  # "the visit will be in June"
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
+        if etype.actor_kinds and modality.blocked(trigger, tokens):
+            return None  # "Russia vetoed new sanctions on North Korea": nothing was decided
         if attributes.get("action") in ("lift", "extend") and modality.opposed(trigger, tokens):
             return None  # "s'opposent à une levée des sanctions": nothing was lifted
         if attributes.get("action") == "lift" and modality.asked_for(trigger, tokens):

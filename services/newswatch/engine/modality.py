@@ -194,6 +194,14 @@ class Modality:
         # Washington scrapped the old ones" tells of a real relief
         return _governed_by(trigger, set(self.cues_spec.get("opposition")), through=_ARGUMENT_DEPS)
 
+    def blocked(self, trigger: Span, tokens: list[str]) -> bool:
+        """Vetoed or blocked in its clause, before it or after it ("mit einem Veto … weitere
+        Sanktionen verhindert"): a decision that was stopped, whatever it would have done."""
+        return self.has(
+            "blocked",
+            self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end),
+        )
+
     def speculated(self, trigger: Span, tokens: list[str]) -> bool:
         """Only said to be possible: "could", "pourrait" before the trigger, or a verb-final
         modal right after it ("dass Scholz nach Moskau reisen könnte")."""

@@ -1,6 +1,7 @@
 """Sanctions told through someone else's words: new sanctions inside a condemnation of them, a
-threat whose sentence names only who would bear it, and the owner of sanctions named as the
-subject of a verdict. Passages written for these tests; published Wednesday 6 March 2024."""
+threat whose sentence names only who would bear it, the owner of sanctions named as the subject
+of a verdict, and sanctions stopped by a veto. Passages written for these tests; published
+Wednesday 6 March 2024."""
 
 from __future__ import annotations
 
@@ -94,3 +95,24 @@ def test_the_owner_named_in_the_subject_of_a_verdict_is_condemned(shipped: Engin
     found = sanctions(shipped, text, "en")
     assert ("Russia", "condemn", "United States") in found
     assert not any(actor == "United States" and action == "condemn" for actor, action, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Russia and China vetoed new UN sanctions on North Korea on Thursday."),
+        (
+            "de",
+            "China und Russland haben mit einem Veto im Sicherheitsrat weitere Sanktionen gegen"
+            " Nordkorea verhindert.",
+        ),
+        ("es", "Rusia vetó el jueves nuevas sanciones de la ONU contra Corea del Norte."),
+    ],
+)
+def test_vetoed_sanctions_are_no_decision(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_council_that_imposes_is_not_vetoed(shipped: Engine) -> None:
+    text = "The UN Security Council imposed new sanctions on North Korea on Thursday."
+    assert {action for _, action, _ in sanctions(shipped, text, "en")} == {"impose"}
