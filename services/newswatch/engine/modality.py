@@ -195,8 +195,8 @@ class Modality:
         return _governed_by(trigger, set(self.cues_spec.get("opposition")), through=_ARGUMENT_DEPS)
 
     def blocked(self, trigger: Span, tokens: list[str]) -> bool:
-        """Vetoed or blocked in its clause, before it or after it ("mit einem Veto … weitere
-        Sanktionen verhindert"): a decision that was stopped, whatever it would have done."""
+        """A veto in its clause, before it or after it ("mit einem Veto … weitere Sanktionen
+        verhindert"): a decision that was stopped, whatever it would have done."""
         return self.has(
             "blocked",
             self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end),

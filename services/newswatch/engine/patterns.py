@@ -29,8 +29,8 @@ class Trigger:
     anaphoric: bool = False  # "the measures", "the move": only where the article names the event
     excluded_children: tuple[str, ...] = ()  # "called X a liar": a complement cancels the call
     stacks: bool = False  # kept beside a longer trigger of the same event that contains it
-    # kept only inside a longer trigger with one of these attribute values: "dénoncé les
-    # nouvelles sanctions" condemns an imposition the article also reports
+    # kept beside an overlapping longer trigger with one of these attribute values: "dénoncé
+    # les nouvelles sanctions" condemns an imposition the article also reports
     beside: tuple[str, ...] = ()
     departure: bool = False  # "quitter", "leave": tense says over (origin) or on the way
 

@@ -122,6 +122,22 @@ def test_a_gap_the_matcher_would_unroll_exponentially_is_refused(
     assert load_language(path, taxonomy).triggers[0].id == "t1"
 
 
+def test_a_reading_kept_beside_an_unknown_value_is_refused(
+    taxonomy: Taxonomy, tmp_path: Path
+) -> None:
+    path = tmp_path / "xx.yaml"
+    head = (
+        "language: xx\nkeywords: [sanctions]\nmarkers: {target: [], host: [], agent: [], owner:"
+        " []}\ncues: {window: 5}\ntriggers:\n  - id: t1\n    event: sanctions\n"
+        "    attributes: {action: impose}\n    beside: [%s]\n    phrases: [new sanctions]\n"
+    )
+    path.write_text(head % "denounce", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"xx\.yaml:\d+: denounce not allowed"):
+        load_language(path, taxonomy)
+    path.write_text(head % "condemn", encoding="utf-8")
+    assert load_language(path, taxonomy).triggers[0].beside == ("condemn",)
+
+
 def test_schema_error_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text(
