@@ -116,3 +116,38 @@ def test_vetoed_sanctions_are_no_decision(shipped: Engine, lang: str, text: str)
 def test_a_council_that_imposes_is_not_vetoed(shipped: Engine) -> None:
     text = "The UN Security Council imposed new sanctions on North Korea on Thursday."
     assert {action for _, action, _ in sanctions(shipped, text, "en")} == {"impose"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Office of Foreign Assets Control on Monday imposed sanctions on three Venezuelan"
+            " officials.",
+        ),
+        (
+            "en",
+            "The U.S. Treasury Department on Monday imposed sanctions on three Venezuelan"
+            " officials.",
+        ),
+        (
+            "fr",
+            "Le département du Trésor a imposé lundi des sanctions à trois responsables"
+            " vénézuéliens.",
+        ),
+        (
+            "es",
+            "El Departamento del Tesoro impuso el lunes sanciones a tres funcionarios venezolanos.",
+        ),
+        (
+            "it",
+            "Il Dipartimento del Tesoro ha imposto lunedì sanzioni a tre funzionari venezuelani.",
+        ),
+        ("ru", "Госдепартамент ввел в понедельник санкции против трех венесуэльских чиновников."),
+    ],
+)
+def test_a_us_agency_imposes_for_the_united_states(shipped: Engine, lang: str, text: str) -> None:
+    assert {(actor, action) for actor, action, _ in sanctions(shipped, text, lang)} == {
+        ("United States", "impose")
+    }
