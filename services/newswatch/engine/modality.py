@@ -181,9 +181,12 @@ class Modality:
     def asked_for(self, trigger: Span, tokens: list[str]) -> bool:
         """A demand or a condition written before it in its clause, or inside the trigger
         ("deben levantarse las sanciones", "pochten auf eine Aufhebung der Sanktionen", "une
-        condition préalable à la levée"): asked for, not done, in any language, parse or not."""
+        condition préalable à la levée"), or, where the verb comes last, after it ("die Aufhebung
+        der Sanktionen befürwortet"): asked for, not done, in any language, parse or not."""
         inside = tokens[trigger.start : trigger.end]
-        return self.has("appeal_words", self.clause_before(tokens, trigger.start) + inside)
+        return self.has(
+            "appeal_words", self.clause_before(tokens, trigger.start) + inside
+        ) or self.has("appeal_after", self.clause_after(tokens, trigger.end))
 
     def opposed(self, trigger: Span, tokens: list[str]) -> bool:
         """Under a verb of opposition ("s'opposent à une levée des sanctions", "oppose lifting

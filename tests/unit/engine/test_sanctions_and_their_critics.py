@@ -1,7 +1,7 @@
 """Sanctions told through someone else's words: new sanctions inside a condemnation of them, a
 threat whose sentence names only who would bear it, the owner of sanctions named as the subject
-of a verdict, and sanctions stopped by a veto. Passages written for these tests; published
-Wednesday 6 March 2024."""
+of a verdict, sanctions stopped by a veto, a US agency acting, and a lift only proposed or
+advocated. Passages written for these tests; published Wednesday 6 March 2024."""
 
 from __future__ import annotations
 
@@ -151,3 +151,31 @@ def test_a_us_agency_imposes_for_the_united_states(shipped: Engine, lang: str, t
     assert {(actor, action) for actor, action, _ in sanctions(shipped, text, lang)} == {
         ("United States", "impose")
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "La Unión Europea prorrogó el lunes las sanciones contra Venezuela, a pesar de la"
+            " propuesta del Gobierno de España para levantar las sanciones.",
+        ),
+        (
+            "de",
+            "Ein Abgeordneter schlug vor, die Sanktionen gegen Russland während der Krise"
+            " auszusetzen.\n\nZuvor hatte Sachsens Ministerpräsident Michael Kretschmer die"
+            " Aufhebung der Sanktionen gegen Russland befürwortet und Präsident Wladimir Putin nach"
+            " Sachsen eingeladen.",
+        ),
+    ],
+)
+def test_a_lift_proposed_or_advocated_is_not_done(shipped: Engine, lang: str, text: str) -> None:
+    assert "lift" not in {action for _, action, _ in sanctions(shipped, text, lang)}
+
+
+def test_a_lift_decided_in_german_is_a_lift(shipped: Engine) -> None:
+    text = (
+        "Die Europäische Union hat am Montag die Aufhebung der Sanktionen gegen Syrien beschlossen."
+    )
+    assert sanctions(shipped, text, "de") == {("European Union", "lift", "Syria")}
