@@ -22,6 +22,12 @@ def taxonomy() -> Taxonomy:
     return Taxonomy.load(SETTINGS.taxonomy_path)
 
 
+# The head of the smallest patterns file: a language, a keyword, empty markers.
+_MINIMAL = (
+    "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
+)
+
+
 def test_taxonomy_codes(taxonomy: Taxonomy) -> None:
     visit, sanctions = taxonomy["state_visit"], taxonomy["sanctions"]
     assert visit.code({"status": "announced"}).cameo == "036"
@@ -97,8 +103,8 @@ def test_every_token_pattern_passes_the_cascade_filter(taxonomy: Taxonomy) -> No
 def test_unknown_event_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text(
-        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
-        "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: parade\n    phrases: [visit]\n",
+        _MINIMAL
+        + "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: parade\n    phrases: [visit]\n",
         encoding="utf-8",
     )
     with pytest.raises(DataFileError, match=r"xx\.yaml:7: unknown event parade"):
@@ -111,8 +117,8 @@ def test_a_gap_the_matcher_would_unroll_exponentially_is_refused(
     """ "{0,30}" held one Chinese article for minutes and gigabytes; "*" says the same cheaply."""
     path = tmp_path / "xx.yaml"
     head = (
-        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
-        "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: state_visit\n    patterns:\n"
+        _MINIMAL
+        + "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: state_visit\n    patterns:\n"
     )
     gap = '      - [{LOWER: a}, {IS_PUNCT: false, OP: "%s"}, {LOWER: visit}]\n'
     path.write_text(head + gap % "{0,30}", encoding="utf-8")
@@ -127,8 +133,7 @@ def test_a_reading_kept_beside_an_unknown_value_is_refused(
 ) -> None:
     path = tmp_path / "xx.yaml"
     head = (
-        "language: xx\nkeywords: [sanctions]\nmarkers: {target: [], host: [], agent: [], owner:"
-        " []}\ncues: {window: 5}\ntriggers:\n  - id: t1\n    event: sanctions\n"
+        _MINIMAL + "cues: {window: 5}\ntriggers:\n  - id: t1\n    event: sanctions\n"
         "    attributes: {action: impose}\n    beside: [%s]\n    phrases: [new sanctions]\n"
     )
     path.write_text(head % "denounce", encoding="utf-8")
@@ -141,8 +146,8 @@ def test_a_reading_kept_beside_an_unknown_value_is_refused(
 def test_schema_error_is_reported_with_its_line(taxonomy: Taxonomy, tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text(
-        "language: xx\nkeywords: [visit]\nmarkers: {target: [], host: [], agent: [], owner: []}\n"
-        "cues: {window: 0}\ntriggers:\n  - id: t1\n    event: state_visit\n    phrases: [visit]\n",
+        _MINIMAL + "cues: {window: 0}\ntriggers:\n  - id: t1\n    event: state_visit\n"
+        "    phrases: [visit]\n",
         encoding="utf-8",
     )
     with pytest.raises(DataFileError, match=r"xx\.yaml:4: .*minimum"):
