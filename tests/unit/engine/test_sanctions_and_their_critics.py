@@ -179,3 +179,18 @@ def test_a_lift_decided_in_german_is_a_lift(shipped: Engine) -> None:
         "Die Europäische Union hat am Montag die Aufhebung der Sanktionen gegen Syrien beschlossen."
     )
     assert sanctions(shipped, text, "de") == {("European Union", "lift", "Syria")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los ministros de Exteriores de la Unión Europea decidieron este lunes prolongar un año,"
+        " hasta el 10 de enero de 2027, las sanciones contra Venezuela.",
+        "La Unión Europea decidió prorrogar por seis meses más la vigencia de las sanciones contra"
+        " Venezuela.",
+    ],
+)
+def test_a_spanish_extension_with_its_length_between_verb_and_noun(
+    shipped: Engine, text: str
+) -> None:
+    assert sanctions(shipped, text, "es") == {("European Union", "extend", "Venezuela")}
