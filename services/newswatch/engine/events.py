@@ -1186,16 +1186,15 @@ class RoleReader:
         """The nearest state, body or person named unmarked before the trigger ("in Ukraine" is
         a place) that is neither a target nor of a target's country ("President Obama urged
         Putin to support peace in Ukraine and said Moscow would face")."""
-        threatened = {t.key for t in targets} | {
-            t.participant.country for t in targets if t.participant.country
-        }
+        threatened = {t.key for t in targets}
+        their_countries = {t.participant.country for t in targets if t.participant.country}
         before = [
             p
             for p in eligible
             if p.end <= trigger.start
             and p.form != "demonym"
             and p.key not in threatened
-            and p.participant.country not in threatened
+            and p.participant.country not in their_countries
         ]
         return before[-1:]
 

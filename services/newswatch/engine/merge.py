@@ -653,6 +653,9 @@ def _condemned_impositions(items: list[Located]) -> list[Located]:
     kept: list[Located] = []
     for item in items:
         mention = item.mention
+        if mention.attributes.get("action") != "impose":
+            kept.append(item)
+            continue
         trigger = mention.trigger
         host = next(
             (
@@ -664,7 +667,7 @@ def _condemned_impositions(items: list[Located]) -> list[Located]:
             ),
             None,
         )
-        if mention.attributes.get("action") != "impose" or host is None or not host.targets:
+        if host is None or not host.targets:
             kept.append(item)
             continue
         critics = {a.key for a in host.actors}

@@ -64,6 +64,10 @@ class Modality:
         """The trigger's clause before it and the trigger's own words ("en visite")."""
         return self.clause_before(tokens, trigger.start) + tokens[trigger.start : trigger.end]
 
+    def around(self, trigger: Span, tokens: list[str]) -> list[str]:
+        """The trigger's clause before it and after it, without its own words."""
+        return self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end)
+
     def told_from(self, trigger: Span, tokens: list[str]) -> list[str]:
         """The trigger's own words and its clause after it."""
         return tokens[trigger.start : trigger.end] + self.clause_after(tokens, trigger.end)
@@ -200,10 +204,7 @@ class Modality:
     def blocked(self, trigger: Span, tokens: list[str]) -> bool:
         """A veto in its clause, before it or after it ("mit einem Veto … weitere Sanktionen
         verhindert"): a decision that was stopped, whatever it would have done."""
-        return self.has(
-            "blocked",
-            self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end),
-        )
+        return self.has("blocked", self.around(trigger, tokens))
 
     def speculated(self, trigger: Span, tokens: list[str]) -> bool:
         """Only said to be possible: "could", "pourrait" before the trigger, or a verb-final
@@ -414,7 +415,7 @@ class Modality:
         state imposte finora sanzioni", "have spoken four times since January"): history, unless
         it is the first such since or the toughest so far ("their first call since 2019", "die
         bislang schärfsten Sanktionen")."""
-        clause = self.clause_before(tokens, trigger.start) + self.clause_after(tokens, trigger.end)
+        clause = self.around(trigger, tokens)
         if self.has("record", clause):
             return False
         return self.has("tally", clause) or timeline.since(
