@@ -229,6 +229,8 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         cjk_dates=bool(raw.get("cjk_dates", False)),
         stay_before=tuple(raw.get("stay_before", ())),
         stay_words=tuple(raw.get("stay_words", {}).items()),
+        next_words=tuple(raw.get("next_words", ())),
+        last_words=tuple(raw.get("last_words", ())),
     )
 
 

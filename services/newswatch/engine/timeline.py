@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc
@@ -52,6 +52,10 @@ class TimeWords:
     # forms by their stem ("dreitägigen": 3); English writes "a three-day visit".
     stay_before: tuple[str, ...] = ()
     stay_words: tuple[tuple[str, int], ...] = ()
+    # Words written next to a month or weekday that say which one: "le 23 avril prochain",
+    # "next March", "el pasado 5 de marzo", "jeudi dernier".
+    next_words: tuple[str, ...] = ()
+    last_words: tuple[str, ...] = ()
 
     def names_a_day(self, text: str) -> bool:
         """Whether ``text`` is a weekday or a month ("Lundi," opening a sentence is no person)."""
@@ -68,6 +72,7 @@ class TimeExpr:
     exact: bool  # a day was resolved (not only a month or a year)
     relative: bool = False  # "hier", "three years ago": right whatever the reference's year
     weekday: bool = False  # "jeudi": last Thursday or next Thursday, as the verb's tense says
+    directed: bool = False  # "avril prochain", "last March": the words, not the tense, say which
 
 
 @dataclass(frozen=True)
@@ -81,17 +86,21 @@ class Anchor:
     relative: bool = False
     weekday: bool = False
     opening: bool = False  # only the date that opens the sentence ("In 1985, ...")
+    directed: bool = False
 
     def behind(self) -> Anchor:
         """A month or day told in the past tense ("tenue fin décembre", read on 4 December):
-        last year's, not the coming one."""
-        if self.relative or self.year is not None or self.days is None or self.days <= 0:
+        last year's, not the coming one; unless the date says so itself ("a accepté
+        l'invitation pour le 23 avril prochain")."""
+        if self.relative or self.directed or self.year is not None:
+            return self
+        if self.days is None or self.days <= 0:
             return self
         return Anchor(self.days - 365, None, self.exact, self.known_reference)
 
     def ahead(self) -> Anchor:
         """The same weekday read forward ("On Monday Pompeo flies to Luanda"): next week's."""
-        if not self.weekday or self.days is None or self.days >= 0:
+        if not self.weekday or self.directed or self.days is None or self.days >= 0:
             return self
         return Anchor(self.days + 7, self.year, self.exact, self.known_reference, True, True)
 
@@ -142,6 +151,9 @@ class Timeline:
         self._when = frozenset(w.lower() for w in words.when)
         self._stay_before = frozenset(w.lower() for w in words.stay_before)
         self._stay_words = tuple((w.lower(), n) for w, n in words.stay_words)
+        self._direction = {w.lower(): 1 for w in words.next_words} | {
+            w.lower(): -1 for w in words.last_words
+        }
 
     def stay(self, tokens: list[str]) -> int | None:
         """How many days a trip told in ``tokens`` lasts ("a three-day visit", "une visite de
@@ -215,15 +227,48 @@ class Timeline:
 
     def _date(self, tokens: list[str], i: int, today: date) -> TimeExpr | None:
         token = tokens[i]
+        expr: TimeExpr | None = None
         if token in self._weekday:
-            return self._weekday_expr(i, self._weekday[token], today, tokens)
-        if token in self._month:
-            return self._month_expr(tokens, i, self._month[token], today)
+            expr = self._weekday_expr(i, self._weekday[token], today, tokens)
+        elif token in self._month:
+            expr = self._month_expr(tokens, i, self._month[token], today)
+        if expr is not None:
+            return self._directed(tokens, expr, today)
         year = _YEAR.match(token)
         if year and not _in_number(tokens, i):
             value = int(year.group(1))
             return TimeExpr(i, i + 1, _days(date(value, 7, 1), today), value, False)
         return None
+
+    def _directed(self, tokens: list[str], expr: TimeExpr, today: date) -> TimeExpr:
+        """A month or weekday with "prochain"/"next" or "dernier"/"last" beside it: the next one
+        after publication or the last one before it, whatever the nearest would be ("en
+        octobre prochain" read in March is seven months ahead, not five back)."""
+        if expr.year is not None or expr.days is None:
+            return expr
+        before = tokens[expr.start - 1] if expr.start > 0 else ""
+        after = tokens[expr.end] if expr.end < len(tokens) else ""
+        direction = self._direction.get(before) or self._direction.get(after)
+        if direction is None:
+            return expr
+        unit = tokens[expr.end + 1] if expr.end + 1 < len(tokens) else ""
+        if self._direction.get(after) and self._units.get(unit) == 365 and not expr.weekday:
+            # "in March next year", "im Mai vergangenen Jahres": that year's, not the nearest
+            when = shift(today, expr.days)
+            try:
+                when = when.replace(year=today.year + direction)
+            except ValueError:  # 29 February
+                when = when.replace(year=today.year + direction, day=28)
+            return replace(expr, end=expr.end + 2, days=_days(when, today), directed=True)
+        period = 7 if expr.weekday else 365
+        days = expr.days
+        if not expr.exact and shift(today, days).month == today.month:
+            days += direction * period  # "mars prochain" read in March: next year's
+        while direction > 0 and days <= 0:
+            days += period
+        while direction < 0 and days >= 0:
+            days -= period
+        return replace(expr, days=days, directed=True)
 
     def _weekday_expr(
         self, i: int, weekday: int, today: date, tokens: list[str]
@@ -307,6 +352,7 @@ class Timeline:
             expr.relative,
             expr.weekday,
             opening=rank[0] == _OPENING_RANK,
+            directed=expr.directed,
         )
 
     def since(
@@ -328,7 +374,7 @@ class Timeline:
                 continue
             if expr.days is not None:
                 days = expr.days
-                if days > 0 and expr.year is None and not expr.relative:
+                if days > 0 and expr.year is None and not expr.relative and not expr.directed:
                     days -= 365  # "since February", read in December: the one gone by
                 if days < -_TALLY_DAYS:
                     return True
