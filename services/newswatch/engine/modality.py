@@ -520,7 +520,11 @@ class Modality:
         """The verb whose tense tells the status: in the trigger, or governing a trigger noun
         ("effectuera une visite"); without a tagger, the trigger's first word."""
         if not trigger.doc.has_annotation("POS"):
-            return trigger[0]
+            # "lo porterà", "se trasladó": a short clitic before the verb tells no tense
+            first = trigger[0]
+            if len(trigger) > 1 and len(first) <= 3 and first.is_lower and trigger[1].is_lower:
+                return trigger[1]
+            return first
         # "s'est rendu jeudi": the participle, not its auxiliary, carries the tense
         verb = next((t for t in trigger if t.pos_ == "VERB"), None) or next(
             (t for t in trigger if t.pos_ == "AUX"), None

@@ -95,3 +95,58 @@ def test_the_time_that_has_come_is_no_arrival(shipped: Engine) -> None:
 def test_a_flight_out_is_a_trip_under_way(shipped: Engine, text: str, who: str, where: str) -> None:
     # The small French model tags "envolé" as an adjective whose lemma is itself.
     assert visits(shipped, text, "fr") == {(who, where, "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le président ghanéen John Mahama est arrivé mardi soir au Kenya, première étape "
+            "d'une tournée de cinq jours qui le conduira également en Tanzanie et en Ouganda.",
+        ),
+        (
+            "en",
+            "Ghana's President John Mahama arrived in Kenya on Tuesday evening at the start of a "
+            "five-day tour that will also take him to Tanzania and Uganda.",
+        ),
+        (
+            "es",
+            "El presidente de Ghana, John Mahama, llegó el martes a Kenia, primera etapa de una "
+            "gira de cinco días que lo llevará también a Tanzania y Uganda.",
+        ),
+        (
+            "it",
+            "Il presidente del Ghana John Mahama è arrivato martedì in Kenya, prima tappa di un "
+            "viaggio di cinque giorni che lo porterà anche in Tanzania e in Uganda.",
+        ),
+        (
+            "de",
+            "Ghanas Präsident John Mahama ist am Dienstagabend in Kenia eingetroffen. Die "
+            "fünftägige Reise wird ihn anschließend nach Tansania und Uganda führen.",
+        ),
+    ],
+)
+def test_the_stops_a_tour_will_take_him_to_are_ahead(shipped: Engine, lang: str, text: str) -> None:
+    assert visits(shipped, text, lang) == {
+        ("John Mahama", "Kenya", "ongoing"),
+        ("John Mahama", "Tanzania", "announced"),
+        ("John Mahama", "Uganda", "announced"),
+    }
+
+
+def test_a_stay_told_in_the_future_is_a_trip_ahead(shipped: Engine) -> None:
+    text = "Le président ghanéen John Mahama séjournera en France du 19 au 23 mars."
+    assert visits(shipped, text, "fr") == {("John Mahama", "France", "announced")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # carrying something out is no journey
+        ("es", "El presidente de Ghana, John Mahama, dijo que lo llevará a cabo en Kenia."),
+        ("it", "Il presidente del Ghana John Mahama ha detto che lo porterà a termine."),
+    ],
+)
+def test_carrying_out_is_no_stop(shipped: Engine, lang: str, text: str) -> None:
+    assert visits(shipped, text, lang) == set()
