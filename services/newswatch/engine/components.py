@@ -131,6 +131,7 @@ class EntityMentions:
         self.not_names: frozenset[str] = frozenset()
         self.title_words: frozenset[int] = frozenset()
         self.acronyms: dict[str, str] = {}
+        self.capitalised: frozenset[int] = frozenset()
 
     def configure(self, watchlist: Watchlist, patterns: LanguagePatterns) -> None:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -142,6 +143,7 @@ class EntityMentions:
         self.acronyms = {}
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
+        lower_initial: set[str] = set()
         for alias in watchlist.alias_patterns(patterns.language):
             key = f"E|{alias.entity_id}|{alias.form}"
             # An acronym keeps its case even without accents: "WHO" must not match "who".
@@ -151,8 +153,15 @@ class EntityMentions:
                 texts |= _inflected(alias.text, *patterns.inflection)
             target = exact if _case_sensitive(alias) else lower
             target.setdefault(key, set()).update(texts)
+            if alias.text[:1].islower():
+                lower_initial.add(key)
             if alias.text.isupper() and alias.text.isalpha() and len(alias.text) <= 5:
                 self.acronyms[alias.text] = alias.entity_id
+        # Keys whose every alias is written with a capital: found in lower case ("la voie
+        # diplomatique", "воздушной гавани", "turkey"), the word is a common noun, not the name.
+        self.capitalised = frozenset(
+            self.nlp.vocab.strings.add(key) for key in lower if key not in lower_initial
+        )
         for group in patterns.collectives:
             lower.setdefault(f"G|{group.name}|{group.kind}", set()).update(group.phrases)
         for matcher, table in ((self.lower, lower), (self.exact, exact)):
@@ -204,7 +213,11 @@ class EntityMentions:
         vocab = doc.vocab.strings
         found: list[Span] = []
         for matcher in (self.lower, self.exact):
-            found.extend(Span(doc, s, e, label=m) for m, s, e in matcher(doc))
+            found.extend(
+                Span(doc, s, e, label=m)
+                for m, s, e in matcher(doc)
+                if not (m in self.capitalised and doc[s].is_lower)
+            )
         # Spanish "China" is also the adjective "china": on a tie the name wins (filter_spans
         # keeps the first of equal spans).
         found.sort(key=lambda s: _FORM_ORDER.get(vocab[s.label].rsplit("|", 1)[-1], 9))

@@ -26,6 +26,9 @@ _RESPONSE_OBJECT = 3
 _OBJECT_OF_AFTER = 5
 # "The then Indian external affairs minister, X": how far before a name its past title may start.
 _TITLE_REACH = 7
+# How far back the clause of a denied report may open ("a démenti les informations selon
+# lesquelles le président français et son homologue se seraient parlé au téléphone").
+_REPORT_REACH = 24
 # How a negation hangs on a verb: "not" (neg), "pas" (advmod), "didn't" (aux + neg).
 _NEGATING_DEPS = ("neg", "advmod", "aux", "aux:pass", "auxpass")
 
@@ -123,11 +126,25 @@ class Modality:
         after = after if condition is None else after[:condition]
         return (
             self.has("negation", before)
+            or self._report_denied(trigger.start, tokens)
             # "wird nicht verschoben": the negation is the cancellation's, the trip goes ahead
             or (self.has("negation_after", after) and not self._calling_off_denied(after))
             or self.denied(trigger)
             or self.appealed(trigger)
         )
+
+    def _report_denied(self, start: int, tokens: list[str]) -> bool:
+        """ "Der Kreml hat Berichte dementiert, wonach es ein Telefonat gegeben habe", "a démenti
+        les informations selon lesquelles": the trigger's clause tells what a report says, and
+        the words just before that clause deny the report."""
+        before = self.clause_before(tokens, start, width=_REPORT_REACH)
+        openings = sorted(occurrences(before, self.cues.get("report_clause", ())))
+        if not openings:
+            return False
+        position = start - len(before) + openings[-1][0]
+        if position > 0 and tokens[position - 1] in CLAUSE_BREAKS:
+            position -= 1
+        return self.has("negation", self.clause_before(tokens, position)[-5:])
 
     def dropped(self, trigger: Span, tokens: list[str]) -> bool:
         """A plan withdrawn ("will no longer be visiting", "ne se rendra plus", "will not visit
