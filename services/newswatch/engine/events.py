@@ -473,7 +473,7 @@ class RoleReader:
             # "ya no viajará": the "ya" of a withdrawn plan tells no history
             background=not dropped
             and (
-                self._background(trigger, etype, tokens, anchor, context)
+                self._background(trigger, etype, tokens, anchor, context, attributes)
                 or any(
                     modality.former_office(p.start, tokens)
                     for p in (*actors, *targets)
@@ -603,10 +603,15 @@ class RoleReader:
         tokens: list[str],
         anchor: Anchor | None,
         context: Context | None,
+        attributes: dict[str, str],
     ) -> bool:
         """History, not news: dated well before publication, told as history ("sa dernière
-        visite", "had visited"), or, for a call or sanctions, a running count ("so far")."""
-        if self.modality.historical(trigger, tokens) or self.modality.earlier(trigger, tokens):
+        visite", "had visited"), or, for a call or sanctions, a running count ("so far"). A
+        presence is no history for an "already" before it: "ya se encuentra en El Salvador"."""
+        historical = attributes.get("status") != "ongoing" and self.modality.historical(
+            trigger, tokens
+        )
+        if historical or self.modality.earlier(trigger, tokens):
             return True
         if (
             "status" not in etype.attributes
