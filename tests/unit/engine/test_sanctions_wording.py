@@ -265,3 +265,33 @@ def test_a_lift_demanded_is_not_a_lift(shipped: Engine, lang: str, text: str) ->
 )
 def test_a_lift_done_is_a_lift(shipped: Engine, lang: str, text: str) -> None:
     assert sanctions(shipped, text, lang) == {("United States", "lift", "Venezuela")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # urged to lift, or helping another to lift: nothing was lifted
+        (
+            "fr",
+            "Le secrétaire général de l'ONU a exhorté Washington à lever les sanctions sur le "
+            "commerce du pétrole iranien.",
+        ),
+        (
+            "fr",
+            "Moscou affirme que les États-Unis ont accepté de l'aider à lever les sanctions sur "
+            "ses exportations d'engrais.",
+        ),
+        (
+            "en",
+            "Moscow says the United States has agreed to help lift sanctions on its fertiliser "
+            "exports.",
+        ),
+    ],
+)
+def test_an_urged_or_helped_lift_is_no_lift(shipped: Engine, lang: str, text: str) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_lift_decided_is_still_a_lift(shipped: Engine) -> None:
+    text = "Les États-Unis ont levé mardi les sanctions sur les engrais russes."
+    assert sanctions(shipped, text, "fr") == {("United States", "lift", "Russia")}
