@@ -85,7 +85,9 @@ class Modality:
             + tokens[trigger.start : trigger.end]
             + self.clause_after(tokens, trigger.end)[:4]
         )
-        return self.has("non_diplomatic", window)
+        # "fueron sancionados por parte de la FIFA", "Verfehlungen gegen das Financial Fair Play
+        # hart zu sanktionieren": a sports body or its rules anywhere in the sentence
+        return self.has("non_diplomatic", window) or self.has("sport", tokens)
 
     def litotes(self, trigger: Span, tokens: list[str]) -> bool:
         """A negated doubt is a promise: "n'exclut pas de nouvelles sanctions", "would not

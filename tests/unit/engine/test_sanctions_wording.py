@@ -295,3 +295,33 @@ def test_an_urged_or_helped_lift_is_no_lift(shipped: Engine, lang: str, text: st
 def test_a_lift_decided_is_still_a_lift(shipped: Engine) -> None:
     text = "Les États-Unis ont levé mardi les sanctions sur les engrais russes."
     assert sanctions(shipped, text, "fr") == {("United States", "lift", "Russia")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a sports body or its rules anywhere in the sentence: no state's sanctions
+        (
+            "es",
+            "La federación de El Salvador anunció que el país fue sancionado por la FIFA con una "
+            "multa y la reducción del aforo de su estadio.",
+        ),
+        (
+            "de",
+            "Die UEFA zeigte sich von den Vereinigten Arabischen Emiraten unbeeindruckt und will "
+            "Verstöße gegen das Financial Fair Play hart sanktionieren.",
+        ),
+    ],
+)
+def test_sanctions_in_the_world_of_sport_are_no_states(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_state_sanctioning_a_club_owner_still_imposes(shipped: Engine) -> None:
+    text = (
+        "Le Royaume-Uni a imposé jeudi des sanctions à Roman Abramovitch, le propriétaire du "
+        "club de football de Chelsea."
+    )
+    assert {actor for actor, _, _ in sanctions(shipped, text, "fr")} == {"United Kingdom"}
