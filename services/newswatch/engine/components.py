@@ -157,8 +157,8 @@ class EntityMentions:
                 lower_initial.add(key)
             if alias.text.isupper() and alias.text.isalpha() and len(alias.text) <= 5:
                 self.acronyms[alias.text] = alias.entity_id
-        # Keys whose every alias is written with a capital: found in lower case ("la voie
-        # diplomatique", "воздушной гавани", "turkey"), the word is a common noun, not the name.
+        # Keys whose every alias is written with a capital: found in lower case ("воздушной
+        # гавани", a harbour, against Havana's case forms), the word is a common noun.
         self.capitalised = frozenset(
             self.nlp.vocab.strings.add(key) for key in lower if key not in lower_initial
         )

@@ -537,7 +537,7 @@ class Modality:
     @staticmethod
     def _verb(trigger: Span) -> Token | None:
         """The verb whose tense tells the status: in the trigger, or governing a trigger noun
-        ("effectuera une visite"); without a tagger, the trigger's first word."""
+        ("effectuera une visite"); without a tagger, the trigger's first word past a clitic."""
         if not trigger.doc.has_annotation("POS"):
             # "lo porterà", "se trasladó": a short clitic before the verb tells no tense
             first = trigger[0]
