@@ -434,6 +434,9 @@ class EventTriggers:
         self.anaphoric: set[str] = set()
         self.beside: dict[str, set[str]] = {}
         self.values: dict[str, set[str]] = {}
+        self.place_next: set[str] = set()
+        self.after_gathering: set[str] = set()
+        self.gathering_words: tuple[str, ...] = ()
 
     def configure(self, patterns: LanguagePatterns) -> None:
         self.matcher = Matcher(self.nlp.vocab)
@@ -444,6 +447,9 @@ class EventTriggers:
         self.anaphoric = {t.id for t in patterns.triggers if t.anaphoric}
         self.beside = {t.id: set(t.beside) for t in patterns.triggers if t.beside}
         self.values = {t.id: set(t.attributes.values()) for t in patterns.triggers}
+        self.place_next = {t.id for t in patterns.triggers if t.place_next}
+        self.after_gathering = {t.id for t in patterns.triggers if t.after_gathering}
+        self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         for trigger in patterns.triggers:
             if trigger.patterns:
                 self.matcher.add(trigger.id, trigger.patterns)
@@ -455,6 +461,12 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label=m) for m, s, e in self.phrases(doc)]
+        spans = [
+            s
+            for s in spans
+            if (s.label_ not in self.place_next or _name_follows(s))
+            and (s.label_ not in self.after_gathering or self._gathering_before(s))
+        ]
         if len(self.dependencies) and doc.has_annotation("DEP"):
             # "a dénoncé jeudi comme un acte de « terrorisme économique » les sanctions": the
             # verb and its object, however far apart; the span runs from the first to the last.
@@ -484,6 +496,10 @@ class EventTriggers:
         doc.spans["nw_triggers"] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
 
+    def _gathering_before(self, span: Span) -> bool:
+        """A summit, an inauguration or a funeral named before the span in its sentence."""
+        return any(w in t.lower_ for t in span.doc[: span.start] for w in self.gathering_words)
+
     def _stands_beside(self, span: Span, winners: list[Span]) -> bool:
         """A reading lost to a longer one that it may stand beside ("a dénoncé les nouvelles
         sanctions américaines": the condemnation, and the imposition it reports; "die neuen
@@ -499,3 +515,15 @@ class EventTriggers:
                 for w in winners
             )
         )
+
+
+def _name_follows(span: Span) -> bool:
+    """A name right after the span, or after a short article ("est à l'Élysée"): the place of
+    "est en Chine"; "est en colère contre la Russie" names none."""
+    after = span.doc[span.end : span.end + 2]
+    if not len(after):
+        return False
+    first = after[0]
+    return first.is_title or (
+        len(after) == 2 and len(first) <= 3 and first.is_lower and after[1].is_title
+    )

@@ -374,6 +374,14 @@ class RoleReader:
             actors = self._warner(trigger, [p for p in eligible if marks[id(p)] is None], targets)
         if etype.foreign_targets and not targets:
             targets = self._host_in_word(trigger)
+        if spec.visitors == "people" and actors:
+            # a country or a body named "in" another country is a presence, no trip; an
+            # unnamed office holder ("le président chinois", a demonym) still travels
+            actors = [
+                a for a in actors if a.participant.kind == "person" or a.form not in _NAMED_FORMS
+            ]
+            if not actors:
+                return None
         if etype.foreign_targets:
             private = [
                 a
@@ -1307,6 +1315,10 @@ def _under_the_trigger(trigger: Span, party: Party) -> bool:
         return False
     word = next((a for a in head.ancestors if a.i in inside), None)
     return word is not None and word.dep_ in _SUBJECT_DEPS and word.head.i in inside
+
+
+# How a country or body is named outright, rather than through a title or a demonym.
+_NAMED_FORMS = frozenset({"name", "short", "metonym", "place", "institution", "ner"})
 
 
 def _object_role(spec: Trigger) -> str:

@@ -45,6 +45,8 @@ class Modality:
         self.plan_words = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
         # "recibió a Ruto": the one-word markers of a person a host verb receives
         self.personal_words = {p[0] for p in self.cues.get("personal_object", ()) if len(p) == 1}
+        # "appeler", "call": the verbs that call someone as well as call for something
+        self.calling_verbs = {p[0] for p in self.cues.get("calling_verbs", ()) if len(p) == 1}
 
     def clause_before(self, tokens: list[str], start: int, width: int = 0) -> list[str]:
         """Up to ``window`` (or ``width``) tokens before ``start``, stopping at a clause break."""
@@ -199,7 +201,20 @@ class Modality:
         """Under a verb that asks for it, however far ("a appelé la communauté internationale à
         sanctionner", "called on Russia to return"), also as the second of the things asked
         ("urged Washington to extend the waivers and to renew them"): asked for, not done."""
+        if self._phoned(trigger):
+            return False
         return _governed_by(trigger, set(self.cues_spec.get("appeal")), infinitives=True)
+
+    def _phoned(self, trigger: Span) -> bool:
+        """ "a appelé au téléphone son homologue": the medium of the verb that calls (which also
+        appeals, "appeler à"), so the call itself."""
+        head = trigger.root.head
+        return (
+            head is not trigger.root
+            and head.i < trigger.start
+            and head.lemma_.lower() in self.calling_verbs
+            and self.has("medium", [t.lower_ for t in trigger])
+        )
 
     def asked_for(self, trigger: Span, tokens: list[str]) -> bool:
         """A demand or a condition written before it in its clause, or inside the trigger

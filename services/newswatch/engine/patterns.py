@@ -33,6 +33,11 @@ class Trigger:
     # les nouvelles sanctions" condemns an imposition the article also reports
     beside: tuple[str, ...] = ()
     departure: bool = False  # "quitter", "leave": tense says over (origin) or on the way
+    # "people": only a person travels by this trigger ("está en Marruecos"; "Rusia está en
+    # Siria" is a military presence, no visit)
+    visitors: str = "any"
+    place_next: bool = False  # the word after the trigger (or after "la", "l'") is a name
+    after_gathering: bool = False  # "en présence du président": only once a summit is named
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,9 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 stacks=spec.get("stacks", False),
                 beside=tuple(spec.get("beside", ())),
                 departure=spec.get("departure", False),
+                visitors=spec.get("visitors", "any"),
+                place_next=spec.get("place_next", False),
+                after_gathering=spec.get("after_gathering", False),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),
                 object=spec.get("object"),

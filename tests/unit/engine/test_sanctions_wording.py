@@ -325,3 +325,44 @@ def test_a_state_sanctioning_a_club_owner_still_imposes(shipped: Engine) -> None
         "club de football de Chelsea."
     )
     assert {actor for actor, _, _ in sanctions(shipped, text, "fr")} == {"United Kingdom"}
+
+
+def test_a_package_approved_is_imposed(shipped: Engine) -> None:
+    # quotes and a date between the verb and the package
+    text = (
+        "Les ministres des Affaires étrangères de l'UE ont approuvé « à l'unanimité » ce mardi "
+        "un « paquet de sanctions » contre la Russie."
+    )
+    assert sanctions(shipped, text, "fr") == {("European Union", "impose", "Russia")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Schweiz schließt sich den neuen Sanktionen der EU gegen Russland an.",
+        "Die Schweiz hat sich am Montag den Sanktionen der EU gegen Russland angeschlossen.",
+    ],
+)
+def test_joining_another_states_sanctions_imposes_them(shipped: Engine, text: str) -> None:
+    assert sanctions(shipped, text, "de") == {("Switzerland", "impose", "Russia")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("fr", "La France est favorable à de nouvelles sanctions contre la Russie.", "France"),
+        ("en", "France is in favour of new sanctions against Russia.", "France"),
+        ("it", "La Francia è favorevole a nuove sanzioni contro la Russia.", "France"),
+        ("es", "España es partidaria de nuevas sanciones contra Rusia.", "Spain"),
+    ],
+)
+def test_sanctions_favoured_are_considered_not_imposed(
+    shipped: Engine, lang: str, text: str, actor: str
+) -> None:
+    assert sanctions(shipped, text, lang) == {(actor, "threaten", "Russia")}
+
+
+def test_retaliating_to_sanctions_threatens_none(shipped: Engine) -> None:
+    # the answer to someone else's sanctions: they are not Russia's
+    text = "Russia said it would retaliate to the new sanctions, but did not announce details."
+    assert sanctions(shipped, text, "en") == set()
