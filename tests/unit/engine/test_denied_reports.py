@@ -34,6 +34,15 @@ def test_a_denied_report_gives_no_call(shipped: Engine, lang: str, text: str) ->
     assert calls(shipped, text, lang) == set()
 
 
+def test_a_report_rejected_as_false_gives_no_call(shipped: Engine) -> None:
+    # the separable verb's particle ("wies … zurück") and the verdict come after the call
+    text = (
+        "Kremlsprecher Peskow wies einen Bericht über einen telefonischen Kontakt zwischen Putin "
+        "und Trump am vergangenen Donnerstag als Falschinformation zurück."
+    )
+    assert calls(shipped, text, "de") == set()
+
+
 def test_a_confirmed_report_gives_the_call(shipped: Engine) -> None:
     text = (
         "Le Kremlin a confirmé mardi les informations selon lesquelles Vladimir Poutine et "

@@ -366,3 +366,22 @@ def test_retaliating_to_sanctions_threatens_none(shipped: Engine) -> None:
     # the answer to someone else's sanctions: they are not Russia's
     text = "Russia said it would retaliate to the new sanctions, but did not announce details."
     assert sanctions(shipped, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Les électeurs ont sanctionné dimanche le gouvernement de la France."),
+        ("de", "Die Wähler sanktionierten am Sonntag die Regierung von Frankreich."),
+    ],
+)
+def test_voters_punishing_a_government_impose_no_sanctions(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert sanctions(shipped, text, lang) == set()
+
+
+def test_a_state_ready_to_sanction_still_threatens(shipped: Engine) -> None:
+    # "ready to" makes a trip or a call only possible, but a sanction ready is a threat
+    text = "The European Union is ready to impose new sanctions on Russia."
+    assert sanctions(shipped, text, "en") == {("European Union", "threaten", "Russia")}

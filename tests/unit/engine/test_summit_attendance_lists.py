@@ -69,4 +69,3 @@ def test_listed_guests_visit_the_summit_host(shipped: Engine, lang: str, text: s
 )
 def test_a_guest_in_whose_presence_the_summit_opens(shipped: Engine, lang: str, text: str) -> None:
     assert visits(shipped, text, lang) == {("Macky Sall", "Ethiopia", "ongoing")}
-
