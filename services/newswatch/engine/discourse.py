@@ -61,6 +61,7 @@ class Discourse:
     local: dict[str, Person] = field(default_factory=dict)  # participant key -> unwatched person
     states: list[tuple[int, Participant]] = field(default_factory=list)  # countries, in order
     bodies: list[tuple[str, ...]] = field(default_factory=list)  # "the junta", "le régime"
+    latter: list[tuple[str, ...]] = field(default_factory=list)  # "the latter", "celui-ci"
     # Watched people by surname as the article writes it ("Wong" for Penny Wong).
     surnames: dict[str, set[Participant]] = field(default_factory=dict)
     watchlist: Watchlist | None = None
@@ -89,6 +90,7 @@ class Discourse:
             bodies=sorted(
                 (_folded(phrase_words(make_doc, p)) for p in institutions), key=lambda p: -len(p)
             ),
+            latter=[_folded(phrase_words(make_doc, p)) for p in words.latter],
             watchlist=watchlist,
         )
 
@@ -162,6 +164,20 @@ class Discourse:
                 if state is not None:
                     extra.append(Party(state, i, i + n, doc[i : i + n].text, "body"))
                     taken.update(range(i, i + n))
+        for phrase in self.latter:  # "Celui-ci rencontrera …": the one named last
+            # compared without the token breaks: "Celui-ci" splits where "celui-ci" does not
+            written = "".join(phrase)
+            for i in range(len(tokens)):
+                n = next((k for k in range(1, 5) if "".join(tokens[i : i + k]) == written), 0)
+                if not n or taken.intersection(range(i, i + n)):
+                    continue
+                if i + n < len(doc) and doc[i + n].pos_ in ("NOUN", "ADJ"):
+                    continue  # "ce dernier voyage": a determiner
+                person = self.last_named(sentence, people_before(parties, i))
+                if person is not None:
+                    extra.append(_party(person, i, i + n, doc[i : i + n].text))
+                    taken.update(range(i, i + n))
+                    self._seen_again(sentence, i, person)
         for i, token in enumerate(tokens):
             if (token,) in self.pronouns and i not in taken and not _impersonal(tokens, i):
                 person = self.pronoun(sentence, before=people_before(parties, i))
@@ -216,6 +232,18 @@ class Discourse:
             seen = sorted((s for s in self.sightings if s.sentence == index), key=_in_order)
             if seen:
                 return seen[0].person.participant
+        return None
+
+    def last_named(
+        self, sentence: int, before: list[Participant] | None = None
+    ) -> Participant | None:
+        """The person "the latter", "celui-ci" stands for: the last one named before it."""
+        if before:
+            return before[-1]
+        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            seen = sorted((s for s in self.sightings if s.sentence == index), key=_in_order)
+            if seen:
+                return seen[-1].person.participant
         return None
 
     def group(

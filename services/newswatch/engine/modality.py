@@ -531,8 +531,13 @@ class Modality:
         """Where a stretch-of-time phrase after the trigger starts ("The trip comes six weeks
         after Modi's visit to Moscow"): who is named beyond it belongs to the earlier event."""
         after = self.clause_after(tokens, trigger.end, width=2 * self.cues_spec.window)
-        at = _last_match(after, self.cues.get("interval_after", ()))
-        return None if at is None else trigger.end + at
+        found = [
+            (start, end)
+            for start, end in occurrences(after, self.cues.get("interval_after", ()))
+            # "reist nächste Woche nach China": a date ahead, no stretch of time
+            if not (start > 0 and after[start - 1] in self.plan_words)
+        ]
+        return trigger.end + max(end for _, end in found) - 1 if found else None
 
     def alleged(self, trigger: Span) -> bool:
         """The conditional perfect of hearsay: "il se serait rendu à Abou Dhabi", "ils auraient

@@ -48,6 +48,7 @@ class ReferenceWords:
     pairs: tuple[str, ...] = ()
     zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
     bodies: tuple[str, ...] = ()  # "the junta", "le gouvernement": the state last named
+    latter: tuple[str, ...] = ()  # "the latter", "celui-ci": the person named last
     definite: tuple[str, ...] = ()  # "la llamada", "ce premier échange": an event told before
     possessives: tuple[str, ...] = ()  # "sa visite", "his call": the person last named
 
@@ -218,6 +219,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             bodies=tuple(doc.get("references", {}).get("bodies", ())),
             definite=tuple(doc.get("references", {}).get("definite", ())),
             possessives=tuple(doc.get("references", {}).get("possessives", ())),
+            latter=tuple(doc.get("references", {}).get("latter", ())),
         ),
         fold_script=doc.get("fold_script"),
     )

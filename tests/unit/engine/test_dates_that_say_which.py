@@ -142,3 +142,15 @@ def _days(phrase: str, today: date) -> int | None:
 )
 def test_the_marks_choose_the_year_or_week(phrase: str, days: int) -> None:
     assert _days(phrase, date(2024, 3, 7)) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron reist nächste Woche nach China.",
+        "Emmanuel Macron reist kommende Woche nach China.",
+    ],
+)
+def test_next_week_before_nach_is_a_date_not_a_stretch_of_time(shipped: Engine, text: str) -> None:
+    # "Woche nach" is also "a week after": with "nächste" before it, it dates the trip
+    assert visits(shipped, text, "de") == {("Emmanuel Macron", "China", "announced")}
