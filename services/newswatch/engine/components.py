@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newswatch.engine.patterns import LanguagePatterns
+from newswatch.engine.phrases import gatherings
 from newswatch.engine.watchlist import AliasPattern, Watchlist
 
 MentionKind = Literal["entity", "title", "group", "person"]
@@ -498,7 +499,7 @@ class EventTriggers:
 
     def _gathering_before(self, span: Span) -> bool:
         """A summit, an inauguration or a funeral named before the span in its sentence."""
-        return any(w in t.lower_ for t in span.doc[: span.start] for w in self.gathering_words)
+        return bool(gatherings([t.lower_ for t in span.doc[: span.start]], self.gathering_words))
 
     def _stands_beside(self, span: Span, winners: list[Span]) -> bool:
         """A reading lost to a longer one that it may stand beside ("a dénoncé les nouvelles

@@ -21,7 +21,14 @@ from newswatch.engine.discourse import Discourse, people_before
 from newswatch.engine.entities import Party
 from newswatch.engine.modality import Modality
 from newswatch.engine.patterns import LanguagePatterns, Trigger
-from newswatch.engine.phrases import CLAUSE_BREAKS, contains, ends_at, phrase_words, starts_at
+from newswatch.engine.phrases import (
+    CLAUSE_BREAKS,
+    contains,
+    ends_at,
+    gatherings,
+    phrase_words,
+    starts_at,
+)
 from newswatch.engine.places import homeland
 from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import Anchor, Timeline
@@ -1134,9 +1141,7 @@ class RoleReader:
 
     def _gatherings(self, tokens: list[str]) -> list[int]:
         """Where the summit words are."""
-        return [
-            i for i, token in enumerate(tokens) if any(w in token for w in self.gathering_words)
-        ]
+        return gatherings(tokens, self.gathering_words)
 
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place

@@ -44,3 +44,9 @@ def ends_at(tokens: list[str], end: int, phrases: Iterable[tuple[str, ...]]) -> 
 def starts_at(tokens: list[str], start: int, phrases: Iterable[tuple[str, ...]]) -> bool:
     """One of ``phrases`` starts at ``start`` ("Chinese | tourists")."""
     return any(tuple(tokens[start : start + len(p)]) == p for p in phrases)
+
+
+def gatherings(tokens: list[str], words: Iterable[str]) -> list[int]:
+    """Where a summit, an inauguration or a funeral is named: the tokens holding a gathering
+    word (cue ``gathering``, matched inside the word: "gipfel" in "Gipfeltreffen")."""
+    return [i for i, token in enumerate(tokens) if any(w in token for w in words)]
