@@ -306,8 +306,10 @@ class RoleReader:
             return None  # "s'opposent à une levée des sanctions": nothing was lifted
         if attributes.get("action") == "lift" and modality.asked_for(trigger, tokens):
             return None  # "deben levantarse las sanciones": a demand, nothing was lifted
-        if attributes.get("action") in ("impose", "extend") and modality.existing(trigger, tokens):
-            return None  # the effects or the upkeep of sanctions already in force: nothing new
+        if attributes.get("action") == "impose" and modality.existing(trigger, tokens):
+            # the effects or the upkeep of sanctions already in force: nothing new (an extension
+            # is always of sanctions in force: "verlängert die bestehenden Sanktionen")
+            return None
         if attributes.get("action") == "impose" and (
             modality.has("threatened", modality.clause_before(tokens, trigger.start))
             or modality.conditional(trigger, tokens)
