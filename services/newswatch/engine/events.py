@@ -807,7 +807,7 @@ class RoleReader:
                 break
             chain.append(party)
             gap = tokens[previous.end : party.start]
-            if any(t in self.patterns.conjunctions and t.isalpha() for t in gap):  # not ","
+            if any(t in self.patterns.conjunctions and t != "," for t in gap):  # "and", "、"
                 closed = len(chain)
             previous = party
         return chain[:closed]
@@ -896,6 +896,14 @@ class RoleReader:
                 roles[id(after[0])] = _object_role(spec)
                 if after[0] in unmarked:
                     unmarked.remove(after[0])
+                if etype.foreign_targets and roles[id(after[0])] == "target":
+                    # "will visit Namibia, Chad and Nigeria": each country listed with the
+                    # first is a destination
+                    tokens = [t.lower_ for t in trigger.doc]
+                    for party in self._listed_after(after[0], eligible, tokens):
+                        roles[id(party)] = "target"
+                        if party in unmarked:
+                            unmarked.remove(party)  # a stop, never the traveller
         if "actor" not in roles.values() and etype.actor_kinds and not owner_mode:
             # "added to the U.S. Entity List", "visés par des sanctions américaines": whoever
             # owns the sanctions named inside the trigger imposes them.
