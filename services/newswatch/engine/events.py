@@ -91,6 +91,7 @@ class EventMention:
     invited: bool = False  # a trip offered ("invited X to visit"): news once it is accepted
     denied: bool = False  # "dismissed reports that X had travelled": never news, and see merge
     stay: int | None = None  # the trip's length in days, where the sentence says ("three-day")
+    separate: bool = False  # "held calls with X and Y": one call per partner, not one with both
 
     @property
     def sentence(self) -> Span:
@@ -477,6 +478,7 @@ class RoleReader:
         ):
             return None  # "took necessary countermeasures": against no one named, no sanctions
         actor_keys = {a.key for a in actors}
+        told = max((p.end for p in (*actors, *targets)), default=trigger.end)
         return EventMention(
             event=etype.name,
             trigger=trigger,
@@ -508,6 +510,10 @@ class RoleReader:
             anaphoric=spec.anaphoric,
             invited="status" in etype.attributes and modality.invited(trigger),
             denied=denied,
+            # "телефонные разговоры с Х, Y и Z", "avec X ainsi qu'avec Y": a call per partner
+            separate=etype.symmetric
+            and etype.realised
+            and modality.has("separate_calls", tokens[trigger.start : max(told, trigger.end)]),
             stay=self.timeline.stay(
                 modality.clause_before(tokens, trigger.start) + modality.told_from(trigger, tokens)
             )

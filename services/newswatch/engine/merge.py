@@ -170,6 +170,8 @@ def merge(
             found += [
                 replace(event, actors=[a], attributes=dict(event.attributes)) for a in event.actors
             ]
+        elif any(item.mention.separate for item in event.evidence):
+            found += _one_per_partner(event)
         else:
             found.append(event)
     found = _one_per_visitor_and_host(found, taxonomy)
@@ -214,6 +216,34 @@ def _not_its_own_target(item: Located) -> Located:
         return item
     targets = [t for t in mention.targets if t.key not in acting]
     return replace(item, mention=replace(mention, targets=targets))
+
+
+def _one_per_partner(event: Event) -> list[Event]:
+    """ "held phone calls with Starmer, Michal and Frederiksen", "s'est entretenu avec X ainsi
+    qu'avec Y": one call with each partner (with that partner's country, if named), each
+    keeping the article's evidence."""
+    people = [t for t in event.targets if t.participant.kind == "person"]
+    if len(people) < 2:
+        return [event]
+    calls = []
+    for person in people:
+        country = person.participant.country
+        others = [
+            t
+            for t in event.targets
+            if t.participant.kind != "person" and country and t.participant.country == country
+        ]
+        calls.append(
+            Event(
+                event.event,
+                dict(event.attributes),
+                list(event.actors),
+                [person, *others],
+                list(event.evidence),
+                event.best,
+            )
+        )
+    return calls
 
 
 def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
