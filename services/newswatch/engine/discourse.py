@@ -225,25 +225,28 @@ class Discourse:
         return None
 
     def pronoun(self, sentence: int, before: list[Participant] | None = None) -> Participant | None:
-        """The person a subject pronoun at ``sentence`` stands for."""
-        if before:
-            return before[0]  # "Xi a déclaré qu'il se rendrait...": the sentence's own subject
-        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
-            seen = sorted((s for s in self.sightings if s.sentence == index), key=_in_order)
-            if seen:
-                return seen[0].person.participant
-        return None
+        """The person a subject pronoun at ``sentence`` stands for: the first named ("Xi a
+        déclaré qu'il se rendrait...": the sentence's own subject)."""
+        return self._named_before(sentence, before, last=False)
 
     def last_named(
         self, sentence: int, before: list[Participant] | None = None
     ) -> Participant | None:
         """The person "the latter", "celui-ci" stands for: the last one named before it."""
+        return self._named_before(sentence, before, last=True)
+
+    def _named_before(
+        self, sentence: int, before: list[Participant] | None, last: bool
+    ) -> Participant | None:
+        """The first (or last) person named before, in the sentence itself or else in the
+        nearest sentence, at most ``_PRONOUN_REACH`` back, that names one."""
+        at = -1 if last else 0
         if before:
-            return before[-1]
+            return before[at]
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             seen = sorted((s for s in self.sightings if s.sentence == index), key=_in_order)
             if seen:
-                return seen[-1].person.participant
+                return seen[at].person.participant
         return None
 
     def group(

@@ -478,7 +478,7 @@ class RoleReader:
         ):
             return None  # "took necessary countermeasures": against no one named, no sanctions
         actor_keys = {a.key for a in actors}
-        told = max((p.end for p in (*actors, *targets)), default=trigger.end)
+        told = max([trigger.end, *(p.end for p in (*actors, *targets))])  # trigger and sides
         return EventMention(
             event=etype.name,
             trigger=trigger,
@@ -513,7 +513,7 @@ class RoleReader:
             # "телефонные разговоры с Х, Y и Z", "avec X ainsi qu'avec Y": a call per partner
             separate=etype.symmetric
             and etype.realised
-            and modality.has("separate_calls", tokens[trigger.start : max(told, trigger.end)]),
+            and modality.has("separate_calls", tokens[trigger.start : told]),
             stay=self.timeline.stay(
                 modality.clause_before(tokens, trigger.start) + modality.told_from(trigger, tokens)
             )
@@ -887,6 +887,7 @@ class RoleReader:
         if not owner_mode:
             self._marked_targets(trigger, etype, eligible, marks, roles)
         unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
+        tokens = [t.lower_ for t in trigger.doc]
         if spec.object is not None:
             # "Biden recibió a Ruto": after a host verb, the personal "a" marks the guest, who
             # is the object, not a destination
@@ -905,7 +906,6 @@ class RoleReader:
                 if etype.foreign_targets and roles[id(after[0])] == "target":
                     # "will visit Namibia, Chad and Nigeria": each country listed with the
                     # first is a destination
-                    tokens = [t.lower_ for t in trigger.doc]
                     for party in self._listed_after(after[0], eligible, tokens):
                         roles[id(party)] = "target"
                         if party in unmarked:
@@ -923,7 +923,6 @@ class RoleReader:
             ]
             if inside:
                 roles[id(inside[-1])] = "actor"
-        tokens = [t.lower_ for t in trigger.doc]
         if etype.foreign_targets:
             self._owner_travels(trigger, eligible, roles, tokens)
         if "actor" not in roles.values() and not owner_mode:
