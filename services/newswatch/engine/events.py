@@ -119,6 +119,7 @@ class RoleReader:
         self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
         self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
+        self.gathering_of = frozenset(w.lower() for w in patterns.cues.get("gathering_of"))
         self.definite = [phrase_words(make_doc, p) for p in patterns.references.definite]
         self.possessives = [phrase_words(make_doc, p) for p in patterns.references.possessives]
         heads = "|".join(re.escape(w.lower()) for w in patterns.cues.get("compound_trip"))
@@ -479,6 +480,7 @@ class RoleReader:
             return None  # "took necessary countermeasures": against no one named, no sanctions
         actor_keys = {a.key for a in actors}
         told = max([trigger.end, *(p.end for p in (*actors, *targets))])  # trigger and sides
+        starts = [p.start for p in (*actors, *targets) if p.form != "reference"]
         return EventMention(
             event=etype.name,
             trigger=trigger,
@@ -513,7 +515,7 @@ class RoleReader:
             # "телефонные разговоры с Х, Y и Z", "avec X ainsi qu'avec Y": a call per partner
             separate=etype.symmetric
             and etype.realised
-            and modality.has("separate_calls", tokens[trigger.start : told]),
+            and modality.has("separate_calls", tokens[min([trigger.start, *starts]) : told]),
             stay=self.timeline.stay(
                 modality.clause_before(tokens, trigger.start) + modality.told_from(trigger, tokens)
             )
@@ -653,9 +655,27 @@ class RoleReader:
     def _sides(
         self, trigger: Span, eligible: list[Party], marks: dict[int, str | None], tokens: list[str]
     ) -> tuple[list[Party], list[Party]]:
-        """A call or meeting: "entre X et Y"; else who is 'with' whom, the caller being the
-        subject (or the nearest side before); else the first-named side near the trigger."""
+        """A call or meeting: "entre X et Y"; a caller named before an infix "and" that opens a
+        list ("习近平与普京和特朗普通电话"); else who is 'with' whom, the caller being the subject
+        (or the nearest side before); else the first-named side near the trigger."""
         between = [p for p in eligible if self.marker_in(tokens, p.start) == "between"]
+        infix = [p for p in between if tokens[p.start - 1] in self.patterns.conjunctions]
+        first = next((p for p in reversed(infix) if p.start < trigger.start), None)
+        listed = [first] if first is not None else []
+        for party in eligible:
+            if listed and party not in listed and self._conjoined(listed[-1], party, tokens):
+                listed.append(party)
+        if len(listed) >= 2:
+            # "习近平(先后)与普京和特朗普通电话": an infix "and" (与) follows the caller; the list
+            # after it is the other side.
+            before = [
+                p
+                for p in eligible
+                if p.end < listed[0].start and p not in between and marks[id(p)] != "target"
+            ]
+            if before:
+                subject, _ = self.subject(trigger, before, first_named=True)
+                return ([subject] if subject is not None else before[-1:]), listed
         if between:
             sides = [between[0]]
             for party in eligible:  # "entre Emmanuel Macron et le président nigérien Issoufou"
@@ -1160,7 +1180,8 @@ class RoleReader:
 
     def venue(self, doc: Doc, parties: list[Party]) -> Party | None:
         """Where a summit this sentence names meets: the city after a preposition of place
-        nearest the summit word ("le sommet de l'Otan à Washington", "the summit in Astana")."""
+        nearest the summit word ("le sommet de l'Otan à Washington", "the summit in Astana"),
+        or right after it ("la cumbre de Cartagena", cue ``gathering_of``)."""
         tokens = [t.lower_ for t in doc]
         at = self._gatherings(tokens)
         if not at:
@@ -1178,6 +1199,10 @@ class RoleReader:
                 doc, tokens, i - _VENUE_REACH, i + _VENUE_REACH, self.locatives
             )
             if city is not None:
+                places.append(city)
+            # "la cumbre de Cartagena", "il vertice di Pratica di Mare"
+            after_of = i + 1 < len(doc) and tokens[i + 1] in self.gathering_of
+            if after_of and (city := self._city_at(doc, i + 2)) is not None:
                 places.append(city)
         near = [p for p in places if min(abs(p.start - i) for i in at) <= _VENUE_REACH]
         return min(near, key=lambda p: min(abs(p.start - i) for i in at)) if near else None

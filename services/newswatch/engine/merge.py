@@ -155,6 +155,19 @@ def merge(
                 )
             )
         else:
+            if etype.foreign_targets and (joining := _fellow_travellers(match, mention)):
+                # "Les présidents malgache et mauricien arrivent à Addis-Abeba", then each by
+                # name: the travellers the later sentence adds make trips of their own.
+                events.append(
+                    Event(
+                        mention.event,
+                        dict(mention.attributes),
+                        joining,
+                        list(mention.targets or match.targets),
+                        [item],
+                        score(mention),
+                    )
+                )
             _absorb(match, item, etype)
     _name_the_criticised(events, taxonomy)
     _name_the_sanctioned(events, every_mention, taxonomy)
@@ -266,6 +279,34 @@ def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[E
         first.evidence += [e for e in event.evidence if e not in first.evidence]
         first.targets += [t for t in event.targets if t.key not in {x.key for x in first.targets}]
     return kept
+
+
+# How a person is named when the name itself is in the sentence.
+_WRITTEN_OUT = frozenset({"name", "short", "title", "ner"})
+
+
+def _fellow_travellers(event: Event, mention: EventMention) -> list[Party]:
+    """The people a mention of ``event`` names as travellers besides its own, when the event
+    knew its traveller only by a title ("Le Premier ministre mauricien et les présidents de
+    Madagascar et du Rwanda arrivent à Addis-Abeba", then each by name): a list of names written
+    out, the titled traveller among them, each newcomer from a known country not the host's."""
+    if not all(a.participant.kind == "person" and a.form == "title" for a in event.actors):
+        return []
+    written = [
+        p for p in mention.actors if p.participant.kind == "person" and p.form in _WRITTEN_OUT
+    ]
+    travellers = {p.key for p in event.actors}
+    if len(written) < 2 or not any(p.key in travellers for p in written):
+        return []
+    known = event.keys()
+    hosts = {t.participant.country for t in event.targets + mention.targets}
+    return [
+        p
+        for p in written
+        if p.key not in known
+        and p.participant.country is not None
+        and p.participant.country not in hosts
+    ]
 
 
 def _people(actors: list[Party], etype: EventType) -> bool:

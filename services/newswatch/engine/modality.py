@@ -148,7 +148,8 @@ class Modality:
         position = start - len(before) + openings[-1][0]
         if position > 0 and tokens[position - 1] in CLAUSE_BREAKS:
             position -= 1
-        return self.has("negation", self.clause_before(tokens, position)[-5:])
+        said_before = self.clause_before(tokens, position)[-5:]
+        return self.has("negation", said_before) or self.has("report_rejected", said_before)
 
     def dropped(self, trigger: Span, tokens: list[str]) -> bool:
         """A plan withdrawn ("will no longer be visiting", "ne se rendra plus", "will not visit

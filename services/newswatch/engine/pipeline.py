@@ -344,6 +344,10 @@ class Engine:
                     # "WASHINGTON - la capitale fédérale accueille le sommet": a summit the
                     # sentence does not place meets where the story was filed.
                     here = filed_at
+                if here is None and venue is not None and reader.names_gathering(doc):
+                    # "Al vertice pugliese partecipano anche ...": a summit named again without
+                    # a place is the one the article placed before, however far back.
+                    here = venue[1]
                 venue = (index, here) if here is not None else venue
                 context = Context(today, dated, discourse, index)
                 triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]

@@ -39,3 +39,32 @@ def test_calls_told_together_are_one_per_partner(shipped: Engine, lang: str, tex
 def test_one_call_with_two_partners_stays_one(shipped: Engine) -> None:
     text = "Emmanuel Macron s'est entretenu mardi par téléphone avec Olaf Scholz et Joe Biden."
     assert calls(shipped, text, "fr") == {("Emmanuel Macron", "Olaf Scholz", "phone")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "习近平周二先后与普京和特朗普通电话。",
+        "习近平周二分别同普京和特朗普通电话。",
+    ],
+)
+def test_chinese_calls_told_in_turn_are_one_per_partner(shipped: Engine, text: str) -> None:
+    # "先后", "分别": in turn; the caller stands before the "与" that opens the list.
+    assert calls(shipped, text, "zh") == {
+        ("Xi Jinping", "Vladimir Putin", "phone"),
+        ("Xi Jinping", "Donald Trump", "phone"),
+    }
+
+
+def test_chinese_second_call_of_the_day_after(shipped: Engine) -> None:
+    text = "特朗普周一与习近平通电话，并于周二与日本首相高市早苗通电话。"
+    assert calls(shipped, text, "zh") == {
+        ("Donald Trump", "Xi Jinping", "phone"),
+        ("Donald Trump", "Sanae Takaichi", "phone"),
+    }
+
+
+def test_chinese_video_meeting_in_hong_kong_wording(shipped: Engine) -> None:
+    assert calls(shipped, "習近平周二同普京舉行視像會晤。", "zh") == {
+        ("Xi Jinping", "Vladimir Putin", "video")
+    }

@@ -43,6 +43,28 @@ def test_a_report_rejected_as_false_gives_no_call(shipped: Engine) -> None:
     assert calls(shipped, text, "de") == set()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Kremlsprecher Peskow wies am Montag einen Bericht der Zeitung zurück, wonach Putin "
+            "und Trump nach der Wahl telefoniert haben sollen.",
+        ),
+        (
+            "es",
+            "El Kremlin rechazó el lunes el informe según el cual Vladimir Putin y Donald Trump "
+            "habían hablado por teléfono tras las elecciones.",
+        ),
+    ],
+)
+def test_a_report_rejected_before_its_clause_gives_no_call(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    # "wies … zurück, wonach", "rechazó el informe según el cual": no negation word, a rejection
+    assert calls(shipped, text, lang) == set()
+
+
 def test_a_confirmed_report_gives_the_call(shipped: Engine) -> None:
     text = (
         "Le Kremlin a confirmé mardi les informations selon lesquelles Vladimir Poutine et "
