@@ -192,6 +192,7 @@ def merge(
     for event in found:
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
+    _stops_of_a_planned_tour(found)
     return [e for e in found if _reportable(e)]
 
 
@@ -280,6 +281,9 @@ def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[E
         first.targets += [t for t in event.targets if t.key not in {x.key for x in first.targets}]
     return kept
 
+
+# A stop told with no mark of time belongs to a tour announced at most this many sentences before.
+_TOUR_REACH = 3
 
 # How a person is named when the name itself is in the sentence.
 _WRITTEN_OUT = frozenset({"name", "short", "title", "ner"})
@@ -606,6 +610,28 @@ def _status(event: Event) -> str:
         # ahead is the program of a trip already under way.
         return "ongoing"
     return best
+
+
+def _stops_of_a_planned_tour(found: list[Event]) -> None:
+    """A traveller's trip whose status nothing in the text marks ("习近平主席访问卢旺达是…首次访卢":
+    Chinese has no tense), told just after the article announced a tour of the same traveller,
+    is a stop of that tour."""
+    ahead: dict[str, set[int]] = {}
+    for e in found:
+        if len(e.actors) == 1 and e.attributes.get("status") == "announced":
+            told = {i.index for i in e.evidence if i.mention.certainty >= 2}
+            ahead.setdefault(e.actors[0].key, set()).update(told)
+    for event in found:
+        announced_at = ahead.get(event.actors[0].key, set()) if len(event.actors) == 1 else set()
+        if (
+            announced_at
+            and event.attributes.get("status") == "completed"
+            and all(i.mention.certainty == 0 for i in event.evidence)
+            and all(
+                any(0 < i.index - at <= _TOUR_REACH for at in announced_at) for i in event.evidence
+            )
+        ):
+            event.attributes["status"] = "announced"
 
 
 def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None:
