@@ -156,8 +156,8 @@ def merge(
             )
         else:
             if etype.foreign_targets and (joining := _fellow_travellers(match, mention)):
-                # "Les présidents malgache et mauricien arrivent à Addis-Abeba", then each by
-                # name: the travellers the later sentence adds make trips of their own.
+                # "Le Premier ministre mauricien et les présidents malgache et rwandais arrivent
+                # à Addis-Abeba", then each by name: the travellers added make trips of their own.
                 events.append(
                     Event(
                         mention.event,
@@ -281,9 +281,6 @@ def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[E
         first.targets += [t for t in event.targets if t.key not in {x.key for x in first.targets}]
     return kept
 
-
-# A stop told with no mark of time belongs to a tour announced at most this many sentences before.
-_TOUR_REACH = 3
 
 # How a person is named when the name itself is in the sentence.
 _WRITTEN_OUT = frozenset({"name", "short", "title", "ner"})
@@ -610,6 +607,10 @@ def _status(event: Event) -> str:
         # ahead is the program of a trip already under way.
         return "ongoing"
     return best
+
+
+# A stop told with no mark of time belongs to a tour announced at most this many sentences before.
+_TOUR_REACH = 3
 
 
 def _stops_of_a_planned_tour(found: list[Event]) -> None:
