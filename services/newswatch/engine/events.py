@@ -661,10 +661,7 @@ class RoleReader:
         between = [p for p in eligible if self.marker_in(tokens, p.start) == "between"]
         infix = [p for p in between if tokens[p.start - 1] in self.patterns.conjunctions]
         first = next((p for p in reversed(infix) if p.start < trigger.start), None)
-        listed = [first] if first is not None else []
-        for party in eligible:
-            if listed and party not in listed and self._conjoined(listed[-1], party, tokens):
-                listed.append(party)
+        listed = self._with_conjoined([first] if first is not None else [], eligible, tokens)
         if len(listed) >= 2:
             # "习近平(先后)与普京和特朗普通电话": an infix "and" (与) follows the caller; the list
             # after it is the other side.
@@ -677,10 +674,8 @@ class RoleReader:
                 subject, _ = self.subject(trigger, before, first_named=True)
                 return ([subject] if subject is not None else before[-1:]), listed
         if between:
-            sides = [between[0]]
-            for party in eligible:  # "entre Emmanuel Macron et le président nigérien Issoufou"
-                if party not in sides and self._conjoined(sides[-1], party, tokens):
-                    sides.append(party)
+            # "entre Emmanuel Macron et le président nigérien Issoufou"
+            sides = self._with_conjoined(between[:1], eligible, tokens)
             if len(sides) >= 2:
                 return sides[:1], sides[1:]
         # In a long sentence the sides sit near the trigger; a party named far away ("Le Drian
@@ -692,10 +687,8 @@ class RoleReader:
             if subject is not None:
                 return [subject], [p for p in pool if p is not subject]
             return pool[:1], pool[1:]
-        targets = list(with_marked)
-        for party in pool:  # "avec Xi et le chancelier Scholz": the conjoined join them
-            if party not in targets and targets and self._conjoined(targets[-1], party, tokens):
-                targets.append(party)
+        # "avec Xi et le chancelier Scholz": the conjoined join them
+        targets = self._with_conjoined(with_marked, pool, tokens)
         if subject is not None and subject not in targets:
             return [subject], targets
         before = [p for p in pool if p not in targets and p.end <= trigger.start]
@@ -837,6 +830,17 @@ class RoleReader:
                 closed = len(chain)
             previous = party
         return chain[:closed]
+
+    def _with_conjoined(
+        self, listed: list[Party], parties: list[Party], tokens: list[str]
+    ) -> list[Party]:
+        """``listed`` and, in order, each of ``parties`` joined to the last one listed by a
+        comma or a conjunction ("Xi et le chancelier Scholz")."""
+        listed = list(listed)
+        for party in parties:
+            if listed and party not in listed and self._conjoined(listed[-1], party, tokens):
+                listed.append(party)
+        return listed
 
     def _conjoined(self, first: Party, second: Party, tokens: list[str]) -> bool:
         gap = tokens[first.end : second.start]

@@ -340,14 +340,14 @@ class Engine:
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
                 here = reader.venue(doc, found)
-                if here is None and filed_at is not None and reader.names_gathering(doc):
-                    # "WASHINGTON - la capitale fédérale accueille le sommet": a summit the
-                    # sentence does not place meets where the story was filed.
+                if here is None and reader.names_gathering(doc):
+                    # A summit the sentence does not place meets where the story was filed
+                    # ("WASHINGTON - la capitale fédérale accueille le sommet"), else where the
+                    # article placed one before, however far back ("Al vertice pugliese
+                    # partecipano anche ...").
                     here = filed_at
-                if here is None and venue is not None and reader.names_gathering(doc):
-                    # "Al vertice pugliese partecipano anche ...": a summit named again without
-                    # a place is the one the article placed before, however far back.
-                    here = venue[1]
+                    if here is None and venue is not None:
+                        here = venue[1]
                 venue = (index, here) if here is not None else venue
                 context = Context(today, dated, discourse, index)
                 triggers = [(t, lang_patterns.trigger(t.label_)) for t in doc.spans["nw_triggers"]]
