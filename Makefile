@@ -72,11 +72,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# Unit tests share both cores (one file per worker, so a module's costly fixture is built once);
+# the broker, fault and end-to-end tests run one at a time, as their timing bounds assume.
 test: setup tools
 	$(BIN)/ruff format --check services tests
 	$(BIN)/ruff check services tests
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile tests/unit
+	$(BIN)/pytest tests/integration tests/fault tests/e2e
 
 test-unit: setup
 	$(BIN)/pytest tests/unit
