@@ -84,6 +84,10 @@ def strip_accents(text: str) -> str:
     )
 
 
+def _bare_capitals(text: str) -> str:
+    return "".join(strip_accents(c) if c.isupper() else c for c in text)
+
+
 def fold(text: str) -> str:
     """Lower-case Latin text without accents: ``Pékin`` and ``Pekin`` become one key."""
     decomposed = unicodedata.normalize("NFD", text.lower())
@@ -149,7 +153,9 @@ class EntityMentions:
             key = f"E|{alias.entity_id}|{alias.form}"
             # An acronym keeps its case even without accents: "WHO" must not match "who".
             folded = strip_accents(alias.text) if _case_sensitive(alias) else fold(alias.text)
-            texts = {alias.text, folded}
+            # "Communauté économique des Etats de l'Afrique de l'Ouest": capitals often lose
+            # their accents while the small letters keep theirs.
+            texts = {alias.text, folded, _bare_capitals(alias.text)}
             if patterns.inflection:
                 texts |= _inflected(alias.text, *patterns.inflection)
             target = exact if _case_sensitive(alias) else lower

@@ -139,14 +139,20 @@ class RoleReader:
             positions.append(j)
         kinds = _MARKER_KINDS_WITH_PLACES if places else _MARKER_KINDS
         for position in positions:
-            for kind in kinds:
-                for phrase in self.markers.get(kind, ()):
-                    n = len(phrase)
-                    if n <= position and tuple(tokens[position - n : position]) == phrase:
-                        return kind
+            # The longest marker wins ("gira por" marks the destination, "por" an owner);
+            # between markers of one length, the order of ``kinds``.
+            found = [
+                (-len(phrase), rank, kind)
+                for rank, kind in enumerate(kinds)
+                for phrase in self.markers.get(kind, ())
+                if len(phrase) <= position
+                and tuple(tokens[position - len(phrase) : position]) == phrase
+            ]
+            if found:
+                return min(found)[2]
         return None
 
-    def _told_before(self, trigger: Span) -> bool:
+    def told_before(self, trigger: Span) -> bool:
         """A definite or demonstrative word opens the trigger or stands at most two words before
         it ("La llamada", "ce premier échange", "the first call"): an event already introduced."""
         return contains(_lead_in(trigger, 2), self.definite)
@@ -412,7 +418,7 @@ class RoleReader:
             and not etype.yields_to
             and context is not None
             and len(actors + targets) == 1
-            and self._told_before(trigger)
+            and self.told_before(trigger)
         ):
             # "Lors de ce premier échange téléphonique, le président français ...", "La llamada
             # se ha producido este miércoles": the call the article introduced with its two

@@ -187,7 +187,7 @@ def merge(
             found += _one_per_partner(event)
         else:
             found.append(event)
-    found = _one_per_visitor_and_host(found, taxonomy)
+    found = _no_mirror_trips(_one_per_visitor_and_host(found, taxonomy), taxonomy)
     _join_steps_of_one_trip(found, hostless)
     for event in found:
         if "status" in event.attributes:
@@ -282,6 +282,36 @@ def _one_per_visitor_and_host(events: list[Event], taxonomy: Taxonomy) -> list[E
     return kept
 
 
+def _no_mirror_trips(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
+    """ "Santos landed in Madrid to meet King Felipe and Rajoy ... on a state visit": the hosts
+    named before the noun are not travellers to the visitor's country. Of two trips told in one
+    sentence, each going to the other's traveller, the one read less surely (its status a
+    default rather than "aterrizó"), or told less often, is a misreading."""
+
+    def sureness(event: Event) -> tuple[int, int]:
+        return max(e.mention.certainty for e in event.evidence), len(event.evidence)
+
+    trips = [e for e in events if taxonomy[e.event].foreign_targets]
+    dropped: set[int] = set()
+    for first in trips:
+        for second in trips:
+            if (
+                first is second
+                or id(first) in dropped
+                or not first.sentences() & second.sentences()
+            ):
+                continue
+            if sureness(second) >= sureness(first):
+                continue
+            firsts = {p.participant.country for p in first.actors} - {None}
+            seconds = {p.participant.country for p in second.actors} - {None}
+            if any(t.participant.country in firsts for t in second.targets) and any(
+                t.participant.country in seconds for t in first.targets
+            ):
+                dropped.add(id(second))
+    return [e for e in events if id(e) not in dropped]
+
+
 # How a person is named when the name itself is in the sentence.
 _WRITTEN_OUT = frozenset({"name", "short", "title", "ner"})
 
@@ -373,6 +403,7 @@ def _name_the_sanctioned(
             continue  # "James Butty said the sanctions were lifted": a speaker, not a state
         acting = {p.key for p in event.actors}
         target = next((p[0] for p in ranked if p[0].key not in acting), None)
+        target = target or _state_in_its_sentences(event, acting)
         if target is None or any(
             other.event == event.event
             and acting & {p.key for p in other.actors}
@@ -382,6 +413,27 @@ def _name_the_sanctioned(
         ):
             continue  # a lift beside an imposition on the same state is not its undoing
         event.targets = [target]
+
+
+def _state_in_its_sentences(event: Event, acting: set[str]) -> Party | None:
+    """With no sanctioned party named anywhere, the state its sentences name nearest to the
+    trigger, besides the actors and their own ("easing some restrictions on Syria", "санкції
+    проти пропагандистів РФ", "wegen der Menschenrechtsverletzungen im Iran"): the ANNOTATION
+    rule for unnamed targets is their country."""
+    home = {a.participant.country for a in event.actors}
+    for item in event.evidence:
+        mention = item.mention
+        states = [
+            p
+            for p in mention.parties
+            if p.participant.kind == "country"
+            and p.participant.watched
+            and p.key not in acting
+            and p.participant.country not in home
+        ]
+        if states:
+            return min(states, key=lambda p: abs(p.start - mention.trigger.start))
+    return None
 
 
 def _yield(events: list[Event], taxonomy: Taxonomy) -> list[Event]:

@@ -569,8 +569,12 @@ class Modality:
         verb = next((t for t in trigger if t.pos_ == "VERB"), None) or next(
             (t for t in trigger if t.pos_ == "AUX"), None
         )
-        if verb is None and trigger.root.head.pos_ == "VERB" and trigger.root.dep_ != "ROOT":
-            verb = trigger.root.head
+        if verb is None and trigger.root.dep_ != "ROOT":
+            head = trigger.root.head
+            if head.pos_ != "VERB" and head.dep_ != "ROOT" and _a_frame(trigger.root, head):
+                head = head.head  # "lors d'une visite", "au cours de sa visite": the frame's verb
+            if head.pos_ == "VERB":
+                verb = head
         return verb
 
     def _told_past(self, verb: Token) -> bool:
@@ -597,6 +601,14 @@ class Modality:
             if tagged and (not suffixes or word.lower_.endswith(suffixes)):
                 return True
         return verb.lower_.endswith(suffixes) and len(verb) > 4
+
+
+def _a_frame(noun: Token, head: Token) -> bool:
+    """A word that only frames the trip in time for a verb above it: an adverb ("lors
+    d'une visite") or an adverbial noun ("au cours de sa visite", "à l'occasion de")."""
+    if head.pos_ in ("ADV", "ADP"):
+        return True
+    return head.pos_ == "NOUN" and noun.dep_ == "nmod" and head.dep_ in ("obl:mod", "obl", "advmod")
 
 
 def _past(verb: Token) -> bool:

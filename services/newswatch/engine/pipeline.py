@@ -361,6 +361,18 @@ class Engine:
                         continue
                     if etype.foreign_targets and not mention.targets and venue is not None:
                         _to_the_summit(mention, *venue, index)
+                    if (
+                        index == 0
+                        and etype.foreign_targets
+                        and not mention.targets
+                        and filed_at is not None
+                        and not reader.told_before(trigger)
+                    ):
+                        # "ISLAMABAD: Wang Yi arrived on Wednesday for a three-day visit": the
+                        # lead's trip that names no destination ends where the story was filed
+                        # (not "that trip", told before with its own; later sentences tell of
+                        # other places as often as of the dateline's).
+                        _to_the_summit(mention, 0, filed_at, index)
                     if etype.actor_kinds:
                         mention.actors = [
                             speaking_for(

@@ -39,7 +39,11 @@ _COMMON = frozenset(
     "nice split mobile victoria reading bath van orange of sale march may hope union paris"
     " concord independence liberty progress opportunity surprise valencia? santa san"
     " mercedes la el al le de du des los las the and et und".replace("?", "").split()
-)
+) | {
+    # continents: "a tour of Africa" goes to no one country (Africa is a Tunisian town too)
+    *("africa", "afrique", "afrika", "europe", "europa", "asia", "asie", "asien", "america"),
+    *("amerique", "amerika", "oceania"),
+}
 
 # Capitals whose name in a language the engine reads is missing from GeoNames' alternate names,
 # so that a smaller namesake took it ("Vienne" is also a town on the Rhône): name, country.

@@ -699,7 +699,7 @@ def test_the_first_named_of_two_who_spoke_is_the_caller(shipped: Engine) -> None
             "La Russie a promis vendredi une réponse dure aux nouvelles sanctions américaines. "
             "Moscou a dénoncé ces mesures.",
             ["United States"],
-            [],
+            ["Russia"],  # no one else named: the state that answers them is the one they hit
         ),
         (
             "en",

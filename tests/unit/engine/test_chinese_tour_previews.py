@@ -1,7 +1,8 @@
 """A Chinese preview of a tour: the stops the article names with no mark of time, just after
 it announces the tour, are stops of that tour (Chinese has no tense); "刚果(布)" with plain
-parentheses is the Republic of the Congo. Passages written for these tests, read as published on
-Wednesday 6 March 2024."""
+parentheses is the Republic of the Congo; "结束对西班牙、阿根廷…国事访问" ends a visit to
+each country of the list. Passages written for these tests, read as published on Wednesday
+6 March 2024."""
 
 from __future__ import annotations
 
@@ -34,4 +35,14 @@ def test_a_country_written_with_plain_parentheses_in_a_list_of_stops(shipped: En
         ("Wang Yi", "Republic of the Congo", "announced"),
         ("Wang Yi", "Chad", "announced"),
         ("Wang Yi", "Nigeria", "announced"),
+    }
+
+
+def test_a_finished_tour_listed_with_enumeration_commas(shipped: Engine) -> None:
+    text = "在结束对西班牙、阿根廷、巴拿马、葡萄牙国事访问后,国家主席习近平回到北京。"
+    assert visits(shipped, text, "zh") == {
+        ("Xi Jinping", "Spain", "completed"),
+        ("Xi Jinping", "Argentina", "completed"),
+        ("Xi Jinping", "Panama", "completed"),
+        ("Xi Jinping", "Portugal", "completed"),
     }

@@ -46,6 +46,11 @@ def test_a_package_announced_is_imposed(shipped: Engine, lang: str, text: str) -
             "threaten",
         ),
         ("es", "Washington anunció que impondrá nuevas sanciones a Venezuela.", "threaten"),
+        (
+            "es",
+            "La Casa Blanca no ha descartado la posibilidad de imponer sanciones contra Venezuela.",
+            "threaten",
+        ),
         ("es", "Washington anunció el levantamiento de las sanciones contra Venezuela.", "lift"),
     ],
 )
@@ -341,6 +346,7 @@ def test_a_package_approved_is_imposed(shipped: Engine) -> None:
     [
         "Die Schweiz schließt sich den neuen Sanktionen der EU gegen Russland an.",
         "Die Schweiz hat sich am Montag den Sanktionen der EU gegen Russland angeschlossen.",
+        "Die Schweiz übernimmt die neuen EU-Sanktionen gegen Russland.",
     ],
 )
 def test_joining_another_states_sanctions_imposes_them(shipped: Engine, text: str) -> None:
@@ -385,3 +391,8 @@ def test_a_state_ready_to_sanction_still_threatens(shipped: Engine) -> None:
     # "ready to" makes a trip or a call only possible, but a sanction ready is a threat
     text = "The European Union is ready to impose new sanctions on Russia."
     assert sanctions(shipped, text, "en") == {("European Union", "threaten", "Russia")}
+
+
+def test_declining_to_take_over_sanctions_imposes_none(shipped: Engine) -> None:
+    text = "Die Schweiz übernimmt nicht die neuen EU-Sanktionen gegen Russland."
+    assert not sanctions(shipped, text, "de")

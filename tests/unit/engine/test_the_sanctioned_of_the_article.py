@@ -64,3 +64,45 @@ def test_a_condemnation_keeps_the_authors_as_its_target(shipped: Engine) -> None
     )
     found = sanctions(shipped, text, "en")
     assert ("Russia", "condemn", "United States") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The United States eased some restrictions on Syria on Monday, issuing a six-month "
+            "sanctions relief measure.",
+            ("United States", "lift", "Syria"),
+        ),
+        (
+            "de",
+            "Wegen der Gewalt gegen Demonstranten im Iran haben die EU-Staaten am Mittwoch "
+            "weitere Sanktionen verhängt.",
+            ("European Union", "impose", "Iran"),
+        ),
+        (
+            "uk",
+            "Україна запровадила в середу три нові пакети санкцій проти пропагандистів РФ.",
+            ("Ukraine", "impose", "Russia"),
+        ),
+    ],
+)
+def test_unnamed_targets_stand_for_the_state_their_sentence_names(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    """No sanctioned party named anywhere: the state the sentence names besides the actor."""
+    assert expected in sanctions(shipped, text, lang)
+
+
+def test_the_actors_own_country_is_never_the_fallback_target(shipped: Engine) -> None:
+    text = "Washington a annoncé mercredi de nouvelles sanctions, a indiqué la Maison Blanche."
+    assert all(target != "United States" for _, _, target in sanctions(shipped, text, "fr"))
+
+
+def test_a_renewal_told_in_the_passive(shipped: Engine) -> None:
+    text = (
+        "Les États-Unis ont imposé des sanctions à la Russie en 2014. Ces sanctions ont été "
+        "reconduites mardi pour une année supplémentaire sur ordre du président américain."
+    )
+    assert ("United States", "extend", "Russia") in sanctions(shipped, text, "fr")

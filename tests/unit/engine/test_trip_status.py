@@ -118,10 +118,10 @@ def test_the_subject_of_a_raising_verb_is_the_traveller(shipped: Engine, text: s
 
 def test_a_title_names_the_unlisted_leader_it_introduced(shipped: Engine) -> None:
     text = (
-        "Egyptian President Mohamed Mursi arrived in Pakistan today. "
-        "The Egyptian president will visit India next week."
+        "Maldivian President Mohamed Nasheed arrived in Pakistan today. "
+        "The Maldivian president will visit India next week."
     )
-    assert ("Mohamed Mursi", "India", "announced") in visits(shipped, text, "en")
+    assert ("Mohamed Nasheed", "India", "announced") in visits(shipped, text, "en")
 
 
 @pytest.mark.parametrize(
