@@ -114,6 +114,15 @@ class RoleReader:
         self.markers = {
             k: [phrase_words(make_doc, p) for p in v] for k, v in patterns.markers.items()
         }
+        # For marker_in, once: the longest marker first ("gira por" marks the destination, "por"
+        # an owner), markers of one length in the order of the kinds (a stable sort keeps it).
+        self.markers_by_length = {
+            places: sorted(
+                ((phrase, kind) for kind in kinds for phrase in self.markers.get(kind, ())),
+                key=lambda marker: -len(marker[0]),
+            )
+            for places, kinds in ((False, _MARKER_KINDS), (True, _MARKER_KINDS_WITH_PLACES))
+        }
         self.modality = Modality(patterns.cues, make_doc)
         self.timeline = Timeline(patterns.time, make_doc)
         self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
@@ -137,19 +146,12 @@ class RoleReader:
         while j > 0 and tokens[j - 1] in self.patterns.determiners:
             j -= 1
             positions.append(j)
-        kinds = _MARKER_KINDS_WITH_PLACES if places else _MARKER_KINDS
+        markers = self.markers_by_length[places]
         for position in positions:
-            # The longest marker wins ("gira por" marks the destination, "por" an owner);
-            # between markers of one length, the order of ``kinds``.
-            found = [
-                (-len(phrase), rank, kind)
-                for rank, kind in enumerate(kinds)
-                for phrase in self.markers.get(kind, ())
-                if len(phrase) <= position
-                and tuple(tokens[position - len(phrase) : position]) == phrase
-            ]
-            if found:
-                return min(found)[2]
+            for phrase, kind in markers:
+                n = len(phrase)
+                if n <= position and tuple(tokens[position - n : position]) == phrase:
+                    return kind
         return None
 
     def told_before(self, trigger: Span) -> bool:

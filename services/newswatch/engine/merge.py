@@ -418,8 +418,8 @@ def _name_the_sanctioned(
 def _state_in_its_sentences(event: Event, acting: set[str]) -> Party | None:
     """With no sanctioned party named anywhere, the state its sentences name nearest to the
     trigger, besides the actors and their own ("easing some restrictions on Syria", "санкції
-    проти пропагандистів РФ", "wegen der Menschenrechtsverletzungen im Iran"): the ANNOTATION
-    rule for unnamed targets is their country."""
+    проти пропагандистів РФ", "wegen der Menschenrechtsverletzungen im Iran"): the labelling
+    rules make unnamed targets their country."""
     home = {a.participant.country for a in event.actors}
     for item in event.evidence:
         mention = item.mention

@@ -360,7 +360,7 @@ class Engine:
                     if mention is None:
                         continue
                     if etype.foreign_targets and not mention.targets and venue is not None:
-                        _to_the_summit(mention, *venue, index)
+                        _to_the_place(mention, *venue, index)
                     if (
                         index == 0
                         and etype.foreign_targets
@@ -372,7 +372,7 @@ class Engine:
                         # lead's trip that names no destination ends where the story was filed
                         # (not "that trip", told before with its own; later sentences tell of
                         # other places as often as of the dateline's).
-                        _to_the_summit(mention, 0, filed_at, index)
+                        _to_the_place(mention, 0, filed_at, index)
                     if etype.actor_kinds:
                         mention.actors = [
                             speaking_for(
@@ -463,10 +463,10 @@ def _a_place(party: Party) -> bool:
     return party.participant.kind == "country" and party.form in ("metonym", "place")
 
 
-def _to_the_summit(trip: EventMention, placed_in: int, venue: Party, sentence: int) -> None:
+def _to_the_place(trip: EventMention, placed_in: int, venue: Party, sentence: int) -> None:
     """A trip that names no destination, told after the article placed a summit ("Sull'isola
-    sono arrivati Blinken, Cameron e Baerbock"), goes to the summit's country; history and
-    travellers from that country excepted."""
+    sono arrivati Blinken, Cameron e Baerbock") or in the lead under a dateline, goes to that
+    place's country; history and travellers from that country excepted."""
     if sentence - placed_in > _SUMMIT_REACH or trip.background:
         return
     if not trip.actors or any(a.participant.kind != "person" for a in trip.actors):
