@@ -15,6 +15,8 @@ _TERRITORIES = Path(__file__).parent / "data" / "territories.tsv"
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # most of the 160,000 city names: a worker reads them all at start-up
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
