@@ -90,6 +90,8 @@ class Evidence(BaseModel):
     start: int
     end: int
     trigger: str | None = None
+    # Where start/end point: the body, or the headline when only the headline told the event.
+    field: Literal["text", "title"] = "text"
 
 
 class ArticleRef(BaseModel):

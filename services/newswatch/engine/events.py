@@ -392,7 +392,9 @@ class RoleReader:
             # whose words name only who would bear it is made by the one who speaks before it.
             actors = self._warner(trigger, [p for p in eligible if marks[id(p)] is None], targets)
         if etype.foreign_targets and not targets:
-            targets = self._host_in_word(trigger)
+            targets = self._host_in_word(trigger) or self._host_before_noun(
+                trigger, eligible, actors
+            )
         if spec.visitors == "people" and actors:
             # a country or a body named "in" another country is a presence, no trip; an
             # unnamed office holder ("le président chinois", a demonym) still travels
@@ -1166,6 +1168,25 @@ class RoleReader:
             participant = self.country_named(name) or self.city_country(name)
             if participant is not None:
                 return [Party(participant, token.i, token.i + 1, token.text, "place")]
+        return []
+
+    @staticmethod
+    def _host_before_noun(trigger: Span, eligible: list[Party], actors: list[Party]) -> list[Party]:
+        """ "his two-day Sri Lanka visit", "Modi's US trip": a country set before the trip noun
+        as its modifier is where the trip goes (the English form of "Deutschlandbesuch")."""
+        root = trigger.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for party in eligible:
+            last = trigger.doc[party.end - 1]
+            if (
+                party not in actors
+                and party.participant.kind == "country"
+                and party.form != "demonym"
+                and last.dep_ == "compound"
+                and last.head.i == root.i
+            ):
+                return [party]
         return []
 
     def _city_at(self, doc: Doc, start: int) -> Party | None:

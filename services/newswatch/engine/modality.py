@@ -321,8 +321,8 @@ class Modality:
             return "announced", 2  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
         if fixed is not None:
             return fixed, 2  # "est arrivé": under way; "de retour de": over
-        if self.ended(trigger, tokens):
-            return "completed", 3
+        if self.ended(trigger, tokens) and not (verb is not None and _progressive_present(verb)):
+            return "completed", 3  # not "is wrapping up his visit": there still
         if self.has("trip_before", before[-6:]):
             return "completed", 1  # "est arrivé au Laos après une visite au Vietnam": over
         if self.has("ongoing", before):

@@ -81,6 +81,33 @@ def _stage(name: str) -> Iterator[None]:
         STAGE_SECONDS.labels(stage=name).observe(time.perf_counter() - started)
 
 
+def _headline(item: _Prepared) -> Article | None:
+    """The title as an article of its own, in the body's language; None when there is none or
+    the body opens with it (some feeds repeat it as the first line)."""
+    title = (item.article.title or "").strip()
+    if not title or item.article.text.lstrip().startswith(title[:30]):
+        return None
+    return item.article.model_copy(update={"text": title, "language": item.lang})
+
+
+def _told_only_in_the_headline(headline: list[Alert], body: list[Alert]) -> list[Alert]:
+    """The headline's alerts of the types the body gave none of, quoted from the title.
+
+    "Xi arrives in Moscow on a state visit" over a body that only says "the Chinese leader's
+    plane landed at Vnukovo": the headline is the one witness. Where the body tells an event of
+    that type, its reading wins: a headline squeezes the story (present tense for the past,
+    roles left out), and reading the same event twice would alert it twice.
+    """
+    told = {alert.event_type for alert in body}
+    return [
+        alert.model_copy(
+            update={"evidence": [e.model_copy(update={"field": "title"}) for e in alert.evidence]}
+        )
+        for alert in headline
+        if alert.event_type not in told
+    ]
+
+
 class Engine:
     """Tags articles with diplomatic events among watched entities (see the module docstring)."""
 
@@ -201,9 +228,16 @@ class Engine:
         started = time.perf_counter()
         now = now or datetime.now(UTC)
         prepared = [self._prepare(article) for article in articles]
+        headlines = {
+            i: self._prepare(headline)
+            for i, item in enumerate(prepared)
+            if (headline := _headline(item)) is not None
+        }
         with _stage("parse"):
-            self._parse(prepared)
+            self._parse([*prepared, *headlines.values()])
         results = [self._alerts(item, now) for item in prepared]
+        for i, item in headlines.items():
+            results[i] += _told_only_in_the_headline(self._alerts(item, now), results[i])
         per_article = (time.perf_counter() - started) / len(articles)
         for _ in articles:
             TAGGING_SECONDS.observe(per_article)

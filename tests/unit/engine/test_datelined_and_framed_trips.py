@@ -82,3 +82,51 @@ def test_a_trip_framing_another_act_takes_that_acts_tense(
     shipped: Engine, text: str, status: str
 ) -> None:
     assert ("Barack Obama", "Germany", status) in visits(shipped, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the weekday is the day of publication, yet the trip ended on it
+        (
+            "en",
+            "Prime Minister Sheikh Hasina returned home on Wednesday morning concluding her "
+            "eight-day official visit to Saudi Arabia.",
+            ("Sheikh Hasina", "Saudi Arabia", "completed"),
+        ),
+        (
+            "fr",
+            "Macky Sall est rentré mercredi à Dakar, concluant sa visite officielle en France.",
+            ("Macky Sall", "France", "completed"),
+        ),
+        # still there while it ends
+        (
+            "en",
+            "Narendra Modi is wrapping up his two-day visit to Sri Lanka.",
+            ("Narendra Modi", "Sri Lanka", "ongoing"),
+        ),
+    ],
+)
+def test_a_trip_being_concluded_is_over_once_the_traveller_is_home(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert visits(shipped, text, lang) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Narendra Modi flew home last evening after wrapping up his two-day Sri Lanka visit.",
+            ("Narendra Modi", "Sri Lanka", "completed"),
+        ),
+        (
+            "Joe Biden will make his first China trip next month.",
+            ("Joe Biden", "China", "announced"),
+        ),
+    ],
+)
+def test_a_country_set_before_the_trip_noun_is_where_it_goes(
+    shipped: Engine, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert visits(shipped, text, "en") == {expected}

@@ -92,3 +92,45 @@ def test_a_call_of_the_day_is_news(shipped: Engine) -> None:
         "Recep Tayyip Erdoğan."
     )
     assert calls(shipped, text, "en") == {("Vladimir Putin", "Recep Tayyip Erdoğan", "phone")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Joe Biden will attend the D-Day commemorations in Normandy, France, on June 6.",
+            ("Joe Biden", "France", "announced"),
+        ),
+        (
+            "en",
+            "Narendra Modi attended the coronation in London on Saturday.",
+            ("Narendra Modi", "United Kingdom", "completed"),
+        ),
+        (
+            "fr",
+            "Macky Sall assistera samedi aux célébrations de l'indépendance à Abidjan.",
+            ("Macky Sall", "Ivory Coast", "announced"),
+        ),
+        (
+            "es",
+            "Gustavo Petro asistió el domingo al desfile militar en Caracas.",
+            ("Gustavo Petro", "Venezuela", "completed"),
+        ),
+        (
+            "it",
+            "Giorgia Meloni ha partecipato alla cerimonia di commemorazione a Varsavia.",
+            ("Giorgia Meloni", "Poland", "completed"),
+        ),
+        (
+            "de",
+            "Olaf Scholz wird an den Feierlichkeiten in Paris teilnehmen.",
+            ("Olaf Scholz", "France", "announced"),
+        ),
+    ],
+)
+def test_a_ceremony_abroad_is_a_visit_like_a_summit(
+    shipped: Engine, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    """Commemorations, parades and coronations are gatherings leaders travel to."""
+    assert expected in visits(shipped, text, lang)
