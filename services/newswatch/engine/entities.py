@@ -279,6 +279,9 @@ def parties(
             and ner_kind is not None
             and not taken.intersection(range(ent.start, ent.end))
             and any(c.isalpha() for c in ent.text)
+            # "made telephonic calls to": a phrase in lower case is no name (in a script with
+            # capitals; Chinese has none)
+            and not ent.text.islower()
         ):
             result.append(
                 Party(

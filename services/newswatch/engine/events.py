@@ -1191,12 +1191,21 @@ class RoleReader:
 
     def _city_at(self, doc: Doc, start: int) -> Party | None:
         """A city the gazetteer knows, named by capitalised words from ``start`` ("Rio de
-        Janeiro", "Dar es Salaam": short lower-case links inside a name)."""
+        Janeiro", "Dar es Salaam": short lower-case links inside a name). Not the part of a
+        longer name: "recibirá a Pedro Sánchez" names no trip to Pedro, Costa Rica."""
+        names = [
+            (m.start, m.end) for m in getattr(doc._, "nw_mentions", None) or () if m.kind != "title"
+        ]
         for n in (4, 3, 2, 1):
             words = doc[start : start + n]
-            if len(words) == n and all(
-                w.text[:1].isupper() or (0 < k < n - 1 and w.is_lower and len(w) <= 3)
-                for k, w in enumerate(words)
+            inside = any(s <= start and start + n <= e and e - s > n for s, e in names)
+            if (
+                len(words) == n
+                and not inside
+                and all(
+                    w.text[:1].isupper() or (0 < k < n - 1 and w.is_lower and len(w) <= 3)
+                    for k, w in enumerate(words)
+                )
             ):
                 participant = self.city_country(words.text)
                 if participant is not None:

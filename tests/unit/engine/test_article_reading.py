@@ -370,6 +370,8 @@ def _events(engine: Engine, text: str, lang: str) -> set[tuple[str, str]]:
             "Emmanuel Macron et Abdelmadjid Tebboune est « évoqué », sans date.",
         ),
         ("en", "A visit by Joe Biden to China is under consideration."),
+        ("en", "Biden says a China trip is not in the cards this year."),
+        ("en", "New sanctions on Russia are off the table, Emmanuel Macron said."),
     ],
 )
 def test_an_event_its_predicate_denies_or_defers_is_no_event(
