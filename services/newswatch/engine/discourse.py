@@ -61,6 +61,7 @@ class Discourse:
     local: dict[str, Person] = field(default_factory=dict)  # participant key -> unwatched person
     states: list[tuple[int, Participant]] = field(default_factory=list)  # countries, in order
     bodies: list[tuple[str, ...]] = field(default_factory=list)  # "the junta", "le régime"
+    places: list[tuple[str, ...]] = field(default_factory=list)  # "ese país", "that country"
     latter: list[tuple[str, ...]] = field(default_factory=list)  # "the latter", "celui-ci"
     # Watched people by surname as the article writes it ("Wong" for Penny Wong).
     surnames: dict[str, set[Participant]] = field(default_factory=dict)
@@ -91,6 +92,7 @@ class Discourse:
                 (_folded(phrase_words(make_doc, p)) for p in institutions), key=lambda p: -len(p)
             ),
             latter=[_folded(phrase_words(make_doc, p)) for p in words.latter],
+            places=[_folded(phrase_words(make_doc, p)) for p in words.places],
             watchlist=watchlist,
         )
 
@@ -164,6 +166,15 @@ class Discourse:
                 if state is not None:
                     extra.append(Party(state, i, i + n, doc[i : i + n].text, "body"))
                     taken.update(range(i, i + n))
+        for place in self.places:  # "visitará ese país": the state last named, before the words
+            n = len(place)
+            for i in range(len(tokens) - n + 1):
+                if tuple(tokens[i : i + n]) != place or taken.intersection(range(i, i + n)):
+                    continue
+                named = self._state_before(sentence, parties, i)
+                if named is not None:
+                    extra.append(Party(named, i, i + n, doc[i : i + n].text, "place"))
+                    taken.update(range(i, i + n))
         for phrase in self.latter:  # "Celui-ci rencontrera …": the one named last
             # compared without the token breaks: "Celui-ci" splits where "celui-ci" does not
             written = "".join(phrase)
@@ -223,6 +234,35 @@ class Discourse:
             if sentence - _PRONOUN_REACH <= index <= sentence:
                 return participant
         return None
+
+    def _state_before(
+        self, sentence: int, parties: list[Party], position: int
+    ) -> Participant | None:
+        """The country last named before ``position``, or the country of the person last named:
+        in this sentence past its first party ("Boric … con su homólogo brasileño, Lula, …
+        visitará ese país"; the first is mostly the one who goes), else in the sentences before."""
+        before = [p for p in parties if p.end <= position and p.form != "place"][1:]
+        for party in reversed(before):
+            participant = party.participant
+            if participant.kind == "country":
+                return participant
+            if participant.kind == "person" and participant.country:
+                home = self._country(participant.country)
+                if home is not None:
+                    return home
+        for index in range(sentence - 1, sentence - _PRONOUN_REACH - 1, -1):
+            people = [s.person.participant for s in self.sightings if s.sentence == index]
+            homes = [self._country(p.country) for p in people if p.country]
+            states = [p for i, p in self.states if i == index]
+            if found := [h for h in homes if h is not None] or states:
+                return found[-1]
+        return None
+
+    def _country(self, code: str) -> Participant | None:
+        entities = self.watchlist or ()
+        return next(
+            (e.participant() for e in entities if e.kind == "country" and e.country == code), None
+        )
 
     def pronoun(self, sentence: int, before: list[Participant] | None = None) -> Participant | None:
         """The person a subject pronoun at ``sentence`` stands for: the first named ("Xi a

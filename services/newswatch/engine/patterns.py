@@ -48,6 +48,7 @@ class ReferenceWords:
     pairs: tuple[str, ...] = ()
     zero_subject: bool = False  # a pro-drop language: a verb's subject is often unwritten
     bodies: tuple[str, ...] = ()  # "the junta", "le gouvernement": the state last named
+    places: tuple[str, ...] = ()  # "ese país", "that country": the state last named, as a place
     latter: tuple[str, ...] = ()  # "the latter", "celui-ci": the person named last
     definite: tuple[str, ...] = ()  # "la llamada", "ce premier échange": an event told before
     possessives: tuple[str, ...] = ()  # "sa visite", "his call": the person last named
@@ -217,6 +218,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             pairs=tuple(doc.get("references", {}).get("pairs", ())),
             zero_subject=bool(doc.get("references", {}).get("zero_subject", False)),
             bodies=tuple(doc.get("references", {}).get("bodies", ())),
+            places=tuple(doc.get("references", {}).get("places", ())),
             definite=tuple(doc.get("references", {}).get("definite", ())),
             possessives=tuple(doc.get("references", {}).get("possessives", ())),
             latter=tuple(doc.get("references", {}).get("latter", ())),
