@@ -144,18 +144,24 @@ class Alert(BaseModel):
 
 
 @cache
+def _schema(name: str) -> dict[str, Any]:
+    """``schemas/<name>.json``, checked against its meta-schema; read once for both validators."""
+    schema: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    return schema
+
+
+@cache
 def schema_validator(name: str) -> jsonschema.protocols.Validator:
     """A validator for ``schemas/<name>.json`` (e.g. ``article.v1``), format checks on."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    schema = _schema(name)
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
 
 
 @cache
 def _quick_validator(name: str) -> jsonschema_rs.Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
+    return jsonschema_rs.validator_for(_schema(name), validate_formats=True)
 
 
 def conforms(name: str, document: Any) -> bool:

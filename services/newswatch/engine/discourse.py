@@ -66,6 +66,8 @@ class Discourse:
     # Watched people by surname as the article writes it ("Wong" for Penny Wong).
     surnames: dict[str, set[Participant]] = field(default_factory=dict)
     watchlist: Watchlist | None = None
+    # ISO code -> the watched country ("ese país" after a Brazilian names Brazil)
+    country_of: Callable[[str], Participant | None] = lambda code: None
 
     @classmethod
     def start(
@@ -75,6 +77,7 @@ class Discourse:
         watchlist: Watchlist,
         numbers: dict[str, int] | None = None,
         institutions: Sequence[str] = (),
+        country_of: Callable[[str], Participant | None] = lambda code: None,
     ) -> Discourse:
         """An empty discourse; the pipeline ``add``s the article's sentences in order, so that a
         bare title ("le chef de l'État") resolves against the people named before it."""
@@ -94,6 +97,7 @@ class Discourse:
             latter=[_folded(phrase_words(make_doc, p)) for p in words.latter],
             places=[_folded(phrase_words(make_doc, p)) for p in words.places],
             watchlist=watchlist,
+            country_of=country_of,
         )
 
     def add(self, index: int, parties: list[Party], titles_of: dict[int, str]) -> None:
@@ -247,22 +251,16 @@ class Discourse:
             if participant.kind == "country":
                 return participant
             if participant.kind == "person" and participant.country:
-                home = self._country(participant.country)
+                home = self.country_of(participant.country)
                 if home is not None:
                     return home
         for index in range(sentence - 1, sentence - _PRONOUN_REACH - 1, -1):
             people = [s.person.participant for s in self.sightings if s.sentence == index]
-            homes = [self._country(p.country) for p in people if p.country]
+            homes = [self.country_of(p.country) for p in people if p.country]
             states = [p for i, p in self.states if i == index]
             if found := [h for h in homes if h is not None] or states:
                 return found[-1]
         return None
-
-    def _country(self, code: str) -> Participant | None:
-        entities = self.watchlist or ()
-        return next(
-            (e.participant() for e in entities if e.kind == "country" and e.country == code), None
-        )
 
     def pronoun(self, sentence: int, before: list[Participant] | None = None) -> Participant | None:
         """The person a subject pronoun at ``sentence`` stands for: the first named ("Xi a

@@ -458,6 +458,7 @@ class Engine:
             self.watchlist,
             {fold(w): n for w, n in lang_patterns.time.numbers},
             lang_patterns.references.bodies,
+            titles.country_participant,
         )
         titles.discourse = discourse
         for index, segment in enumerate(item.segments):
