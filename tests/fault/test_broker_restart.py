@@ -24,6 +24,7 @@ from support.fault_support import (
     notifier_process,
     prepare_topics,
     wait_for,
+    wait_for_sink,
 )
 
 pytestmark = [pytest.mark.fault, pytest.mark.timeout(300)]
@@ -67,11 +68,7 @@ def test_broker_restart_under_load_loses_nothing(
         time.sleep(DOWN_S)
         broker.start(timeout=120)
         feeder.finish(FINISH_S)
-        wait_for(
-            lambda: set(expected.values()) <= set(notifier.delivered()),
-            FINISH_S,
-            "every alert at the sink",
-        )
+        wait_for_sink(settings, set(expected.values()), notifier, [worker], FINISH_S)
         assert worker.proc.poll() is None, "the worker died in the outage"
         assert notifier.proc.poll() is None, "the notifier died in the outage"
         worker.proc.terminate()

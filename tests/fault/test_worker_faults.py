@@ -26,6 +26,7 @@ from support.fault_support import (
     notifier_process,
     prepare_topics,
     wait_for,
+    wait_for_sink,
 )
 
 pytestmark = [pytest.mark.fault, pytest.mark.timeout(240)]
@@ -61,11 +62,7 @@ def test_a_worker_killed_mid_stream_and_restarted_loses_nothing(
             assert kill_hard(first.proc) == -9
         with worker_process(settings, newswatch_worker(), tmp_path / "w2.log") as second:
             feeder.finish(FINISH_S)
-            wait_for(
-                lambda: set(expected.values()) <= set(notifier.delivered()),
-                FINISH_S,
-                "every alert at the sink",
-            )
+            wait_for_sink(settings, set(expected.values()), notifier, [second], FINISH_S)
             second.proc.terminate()
             assert second.proc.wait(timeout=60) == 0, second.log_text()[-3000:]
         notifier.drain_and_stop(30)
@@ -105,11 +102,7 @@ def test_two_workers_one_killed_the_survivor_takes_over(
             "the survivor to take every partition",
         )
         feeder.finish(FINISH_S)
-        wait_for(
-            lambda: set(expected.values()) <= set(notifier.delivered()),
-            FINISH_S,
-            "every alert at the sink",
-        )
+        wait_for_sink(settings, set(expected.values()), notifier, [survivor], FINISH_S)
         survivor.proc.terminate()
         assert survivor.proc.wait(timeout=60) == 0, survivor.log_text()[-3000:]
         notifier.drain_and_stop(30)

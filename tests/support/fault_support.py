@@ -24,7 +24,7 @@ from kafka import KafkaProducer
 from kafka.admin import OffsetSpec
 from kafka.errors import KafkaError
 from kafka.structs import TopicPartition
-from worker_support import REPO, Record, read_topic, settings_env
+from worker_support import REPO, Record, WorkerProcess, read_topic, settings_env
 
 from newswatch.kafka import ensure_topics, make_admin, make_producer
 from newswatch.settings import Settings
@@ -176,6 +176,58 @@ class NotifierProcess:
         )
         stop_process(self.proc, timeout_s=30)
         assert self.proc.returncode == 0, self.log_text()[-3000:]
+
+
+# Lines a broker outage prints by the hundred; a failure report shows what is left.
+_NOISE = (
+    "ECONNREFUSED",
+    "Unable connect",
+    "Unable to update metadata",
+    "No node available",
+    "NodeNotReadyError",
+    "Failed fetch messages",
+    "socket disconnected",
+    "Connection lost",
+)
+
+
+def log_tail(text: str, lines: int = 40, width: int = 300) -> str:
+    kept = [line[:width] for line in text.splitlines() if not any(n in line for n in _NOISE)]
+    return "\n".join(kept[-lines:])
+
+
+def wait_for_sink(
+    settings: Settings,
+    expected: set[str],
+    notifier: NotifierProcess,
+    workers: Sequence[WorkerProcess],
+    timeout_s: float,
+) -> None:
+    """Every expected alert at the sink. A worker or the notifier that exits fails at once; a
+    timeout says where the missing alerts stopped (never published, or published and not
+    delivered) and shows each process's last log lines, so a rare stall in CI can be read."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if expected <= set(notifier.delivered()):
+            return
+        dead = [w for w in workers if w.proc.poll() is not None]
+        if dead or notifier.proc.poll() is not None:
+            break
+        time.sleep(0.25)
+    delivered = set(notifier.delivered())
+    records = read_topic(settings, settings.topic_alerts, len(expected), timeout_s=15)
+    on_topic = {json.loads(r.value or b"")["alert_id"] for r in records}
+    report = [
+        f"{len(expected - delivered)} of {len(expected)} alerts not at the sink after "
+        f"{timeout_s:.0f}s; {len(expected - on_topic)} of them never published",
+        f"notifier exit status: {notifier.proc.poll()}; lag "
+        f"{group_lag(settings, notifier.group, settings.topic_alerts)}",
+        f"--- notifier log ---\n{log_tail(notifier.log_text())}",
+    ]
+    for n, worker in enumerate(workers):
+        report.append(f"worker {n} exit status: {worker.proc.poll()}")
+        report.append(f"--- worker {n} log ---\n{log_tail(worker.log_text())}")
+    raise AssertionError("\n".join(report))
 
 
 def subscriptions(sink: Path) -> str:
