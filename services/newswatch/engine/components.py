@@ -225,6 +225,7 @@ class EntityMentions:
                 for m, s, e in matcher(doc)
                 if not (m in self.capitalised and doc[s].is_lower)
             )
+        found = self._one_owner(doc, found)
         # Spanish "China" is also the adjective "china": on a tie the name wins (filter_spans
         # keeps the first of equal spans).
         found.sort(key=lambda s: _FORM_ORDER.get(vocab[s.label].rsplit("|", 1)[-1], 9))
@@ -264,6 +265,23 @@ class EntityMentions:
         mentions.extend(self._compounds(doc, taken))
         doc._.nw_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
+
+    def _one_owner(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A surface shared by a country and a person (French "Hollande": the Netherlands and
+        François Hollande) names the country after an article or a preposition ("la Hollande",
+        "en Hollande"), the person otherwise ("le président Hollande", "Hollande a dit")."""
+        strings = doc.vocab.strings
+        by_extent: dict[tuple[int, int], list[Span]] = {}
+        for span in found:
+            by_extent.setdefault((span.start, span.end), []).append(span)
+        kept: list[Span] = []
+        for (start, _), spans in by_extent.items():
+            country = [s for s in spans if strings[s.label].split("|", 2)[1] in self.countries]
+            if country and len(country) < len(spans):
+                placed = start > 0 and doc[start - 1].pos_ in ("DET", "ADP")
+                spans = country if placed else [s for s in spans if s not in country]
+            kept.extend(spans)
+        return kept
 
     def _compounds(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """ "EU-Außenminister", "US-Sanktionen": a watched acronym joined by a hyphen to a noun

@@ -561,6 +561,8 @@ class RoleReader:
             )
             if spec.object != "origin" and status == "completed" and not over:
                 status = "ongoing"
+            if spec.object == "origin" and status == "completed":
+                return status, strength  # "a quitté N'Djamena vendredi soir", read that Friday
         if status != "completed" or over:
             return status, strength
         if (
