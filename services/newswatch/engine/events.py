@@ -43,8 +43,10 @@ _STATE_KINDS = ("country", "organisation")
 # determiners: "Sall of Senegal, Ruto of Kenya", "Kaboré du Burkina Faso".
 # Words that may stand between two listed names besides punctuation, conjunctions, determiners
 # and titles: "le Sénégalais Macky Sall, actuel président de l'UA, et le Nigérian ...".
+# "El-Sisi, followed by Mahmoud Abbas and Kais Saied": an order of arrival is a list too
 _LIST_GLUE = frozenset(
     {"of", "de", "du", "des", "d'", "von", "del", "di", "actuel", "actuelle", "current"}
+    | {"followed", "by", "suivi", "suivie", "seguido", "seguida", "seguito", "seguita"}
 )
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.
