@@ -131,8 +131,10 @@ class EntityMentions:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.titles = Matcher(nlp.vocab)
         self.institutions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.regimes = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, str] = {}
         self.countries: dict[str, str] = {}
+        self.state_of: dict[str, str] = {}  # a watched person's id -> their country's id
         self.not_names: frozenset[str] = frozenset()
         self.title_words: frozenset[int] = frozenset()
         self.acronyms: dict[str, str] = {}
@@ -144,6 +146,8 @@ class EntityMentions:
         self.titles = Matcher(self.nlp.vocab)
         self.institutions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.institutions.add("I", [self.nlp.make_doc(p) for p in patterns.institutions])
+        self.regimes = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.regimes.add("R", [self.nlp.make_doc(p) for p in patterns.regimes])
         self.forms = {}
         self.acronyms = {}
         lower: dict[str, set[str]] = {}
@@ -208,6 +212,12 @@ class EntityMentions:
         self.countries = {
             e.id: e.country or "" for e in watchlist if e.kind == "country" and e.country
         }
+        country_ids = {code: key for key, code in self.countries.items()}
+        self.state_of = {
+            e.id: country_ids[e.country]
+            for e in watchlist
+            if e.kind == "person" and e.country in country_ids
+        }
         # Capitalised words that never start a name: days, months, titles' own words.
         time = patterns.time
         self.not_names = frozenset(
@@ -243,6 +253,7 @@ class EntityMentions:
                 start, end = min(start, source.start), max(end, source.end)
             mentions.append(Mention(start, end, "title", span.label_[2:], country=country))
         institutions = filter_spans([Span(doc, s, e) for _, s, e in self.institutions(doc)])
+        regimes = [Span(doc, s, e) for _, s, e in self.regimes(doc)]
         taken = {i for span in entity_spans for i in range(span.start, span.end)}
         taken |= {i for m in mentions for i in range(m.start, m.end)}
         for title in [m for m in mentions if m.kind == "title"]:
@@ -259,6 +270,9 @@ class EntityMentions:
             elif (body := self._institution(span, key, extra, institutions)) is not None:
                 # "le Trésor américain", "the Senegalese government": the state acts.
                 mentions.append(Mention(*body, "entity", key, form="institution"))
+            elif key in self.state_of and (body := _next_to(span, regimes)) is not None:
+                # "le gouvernement de Daniel Ortega", "the Maduro regime": the leader's state.
+                mentions.append(Mention(*body, "entity", self.state_of[key], form="institution"))
             else:
                 mentions.append(Mention(span.start, span.end, "entity", key, form=extra))
         taken |= {i for m in mentions for i in range(m.start, m.end)}
@@ -320,17 +334,7 @@ class EntityMentions:
         when a country's name or adjective sits right next to an institution word."""
         if key not in self.countries or form not in ("name", "short", "demonym"):
             return None
-        doc = span.doc
-        for body in institutions:
-            if 0 <= span.start - body.end <= 1:  # "le gouvernement sénégalais", "gobierno de Chile"
-                gap = doc[body.end : span.start].text.lower()
-                if gap in ("", "de", "du", "of", "des", "d'", "del"):
-                    return body.start, span.end
-            if 0 <= body.start - span.end <= 1:  # "the Senegalese government", "Senegal's"
-                gap = doc[span.end : body.start].text.lower()
-                if gap in ("", "'s", "’s"):
-                    return span.start, body.end
-        return None
+        return _next_to(span, institutions)
 
     def _named(
         self, doc: Doc, title: Mention, entities: list[Span], taken: set[int]
@@ -552,3 +556,22 @@ def _name_follows(span: Span) -> bool:
     return first.is_title or (
         len(after) == 2 and len(first) <= 3 and first.is_lower and after[1].is_title
     )
+
+
+# Between a body word and the name it governs: "gobierno de Chile", "Senegal's government".
+_OF_BEFORE = ("", "de", "du", "of", "des", "d'", "del", "di", "von")
+_OF_AFTER = ("", "'s", "’s")
+
+
+def _next_to(span: Span, bodies: list[Span]) -> tuple[int, int] | None:
+    """The extent of ``span`` and a body word right before it ("gobierno de Chile", "le
+    gouvernement sénégalais") or right after it ("the Senegalese government", "Senegal's")."""
+    doc = span.doc
+    for body in bodies:
+        before = 0 <= span.start - body.end <= 1
+        if before and doc[body.end : span.start].text.lower() in _OF_BEFORE:
+            return body.start, span.end
+        after = 0 <= body.start - span.end <= 1
+        if after and doc[span.end : body.start].text.lower() in _OF_AFTER:
+            return span.start, body.end
+    return None

@@ -88,6 +88,7 @@ class LanguagePatterns:
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     collectives: tuple[Collective, ...] = ()
     institutions: tuple[str, ...] = ()
+    regimes: tuple[str, ...] = ()
     inflection: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     time: TimeWords = field(default_factory=TimeWords)
     references: ReferenceWords = field(default_factory=ReferenceWords)
@@ -209,6 +210,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
             for c in doc.get("collectives", ())
         ),
         institutions=tuple(doc.get("institutions", ())),
+        regimes=tuple(doc.get("regimes", ())),
         inflection=(
             (tuple(inflection["endings"]), tuple(inflection["suffixes"])) if inflection else None
         ),
