@@ -47,6 +47,7 @@ _STATE_KINDS = ("country", "organisation")
 _LIST_GLUE = frozenset(
     {"of", "de", "du", "des", "d'", "von", "del", "di", "actuel", "actuelle", "current"}
     | {"followed", "by", "suivi", "suivie", "seguido", "seguida", "seguito", "seguita"}
+    | {"'s", "’s"}  # "France's Hollande and Germany's Merkel"
 )
 _ADJUNCT_DEPS = ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "advcl")
 # Within this many tokens after a trigger, an owner-marked party owns the sanctions.

@@ -61,3 +61,24 @@ def test_followed_by_outside_a_list_of_arrivals_adds_nobody(shipped: Engine) -> 
         "Marine Le Pen."
     )
     assert {visitor for visitor, _, _ in visits(shipped, text, "fr")} == {"Emmanuel Macron"}
+
+
+def test_arrivals_expected_at_the_summit_named_before(shipped: Engine) -> None:
+    text = (
+        "G7 leaders gather in Tokyo for the summit on Thursday. Among the arrivals expected later "
+        "on Wednesday was Britain's Rishi Sunak. France's Emmanuel Macron and Germany's Olaf "
+        "Scholz were expected to arrive on Thursday morning."
+    )
+    assert visits(shipped, text, "en") == {
+        ("Rishi Sunak", "Japan", "announced"),
+        ("Emmanuel Macron", "Japan", "announced"),
+        ("Olaf Scholz", "Japan", "announced"),
+    }
+
+
+def test_already_there_is_at_the_place_named_before(shipped: Engine) -> None:
+    text = (
+        "Plusieurs chefs d'État sont arrivés mercredi à Addis-Abeba pour le sommet. Le président "
+        "sénégalais Macky Sall est déjà sur place depuis quelques jours."
+    )
+    assert ("Macky Sall", "Ethiopia", "ongoing") in visits(shipped, text, "fr")
