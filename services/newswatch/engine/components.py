@@ -212,11 +212,10 @@ class EntityMentions:
         self.countries = {
             e.id: e.country or "" for e in watchlist if e.kind == "country" and e.country
         }
-        country_ids = {code: key for key, code in self.countries.items()}
         self.state_of = {
-            e.id: country_ids[e.country]
+            e.id: state.id
             for e in watchlist
-            if e.kind == "person" and e.country in country_ids
+            if e.kind == "person" and (state := watchlist.country(e.country)) is not None
         }
         # Capitalised words that never start a name: days, months, titles' own words.
         time = patterns.time

@@ -11,7 +11,7 @@ where an unwatched person named earlier with a title reappears by surname. The w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -153,9 +153,7 @@ class Discourse:
                 taken.add(word.i)
         for phrase, count in self.pairs:
             n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if tuple(tokens[i : i + n]) != phrase or taken.intersection(range(i, i + n)):
-                    continue
+            for i in _free_at(tokens, phrase, taken):
                 group = self.group(sentence, count, before=people_before(parties, i))
                 if group:
                     surface = doc[i : i + n].text
@@ -163,18 +161,14 @@ class Discourse:
                     taken.update(range(i, i + n))
         for body in self.bodies:  # "the junta denounced": the state last named
             n = len(body)
-            for i in range(len(tokens) - n + 1):
-                if tuple(tokens[i : i + n]) != body or taken.intersection(range(i, i + n)):
-                    continue
+            for i in _free_at(tokens, body, taken):
                 state = self.state(sentence)
                 if state is not None:
                     extra.append(Party(state, i, i + n, doc[i : i + n].text, "body"))
                     taken.update(range(i, i + n))
         for place in self.places:  # "visitará ese país": the state last named, before the words
             n = len(place)
-            for i in range(len(tokens) - n + 1):
-                if tuple(tokens[i : i + n]) != place or taken.intersection(range(i, i + n)):
-                    continue
+            for i in _free_at(tokens, place, taken):
                 named = self._state_before(sentence, parties, i)
                 if named is not None:
                     extra.append(Party(named, i, i + n, doc[i : i + n].text, "place"))
@@ -393,3 +387,12 @@ def title_roles(span: Span, mentions: Sequence[object]) -> dict[int, str]:
             if 0 <= start - title.end <= 1:  # type: ignore[attr-defined]
                 roles[start] = title.key  # type: ignore[attr-defined]
     return roles
+
+
+def _free_at(tokens: list[str], phrase: tuple[str, ...], taken: set[int]) -> Iterator[int]:
+    """Where ``phrase`` stands in ``tokens`` on words no party holds yet; ``taken`` is read as
+    the caller fills it, so a match never overlaps one found before it."""
+    n = len(phrase)
+    for i in range(len(tokens) - n + 1):
+        if tuple(tokens[i : i + n]) == phrase and not taken.intersection(range(i, i + n)):
+            yield i

@@ -62,19 +62,12 @@ class TitleResolver:
         self.watchlist = watchlist
         self.named = named
         self.year = year
-        self._countries: dict[str, WatchedEntity] = {}
         self.discourse: Discourse | None = None
         self.sentence = 0
 
     def country(self, code: str | None) -> WatchedEntity | None:
         """The watched country with ISO code ``code``."""
-        if code is None:
-            return None
-        if not self._countries:
-            self._countries.update(
-                {e.country: e for e in self.watchlist if e.kind == "country" and e.country}
-            )
-        return self._countries.get(code)
+        return self.watchlist.country(code)
 
     def country_participant(self, code: str) -> Participant | None:
         entity = self.country(code)

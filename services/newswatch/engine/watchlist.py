@@ -94,6 +94,7 @@ class Watchlist:
     def __init__(self, entities: Sequence[WatchedEntity], patterns: Sequence[AliasPattern]) -> None:
         self._by_id = {e.id: e for e in entities}
         self._entities = tuple(entities)
+        self._countries = {e.country: e for e in entities if e.kind == "country" and e.country}
         self._patterns: dict[str, list[AliasPattern]] = defaultdict(list)
         for pattern in patterns:
             self._patterns[pattern.lang].append(pattern)
@@ -121,6 +122,10 @@ class Watchlist:
 
     def get(self, entity_id: str) -> WatchedEntity | None:
         return self._by_id.get(entity_id)
+
+    def country(self, code: str | None) -> WatchedEntity | None:
+        """The watched country with ISO code ``code``."""
+        return self._countries.get(code) if code else None
 
     def __iter__(self) -> Iterator[WatchedEntity]:
         return iter(self._entities)
