@@ -95,6 +95,7 @@ class EventMention:
     denied: bool = False  # "dismissed reports that X had travelled": never news, and see merge
     stay: int | None = None  # the trip's length in days, where the sentence says ("three-day")
     separate: bool = False  # "held calls with X and Y": one call per partner, not one with both
+    planned: bool = False  # talks still ahead: no news themselves, but each guest's trip is
 
     @property
     def sentence(self) -> Span:
@@ -261,17 +262,27 @@ class RoleReader:
         said = (
             modality.predicate(trigger) if etype.realised or "status" in etype.attributes else None
         )
-        if said == "pending" or (said in ("negated", "planned") and etype.realised):
+        if said == "pending" or (said == "negated" and etype.realised):
             return None  # "a call between them is being discussed", "the call did not happen"
+        # Talks still ahead are no news, but talks abroad are each guest's trip, announced:
+        # "Trump et Poutine doivent se rencontrer en Hongrie". ``abroad`` keeps only the trips.
+        planned = etype.realised and said == "planned"
+        if planned and not etype.abroad:
+            return None  # "the call will be on Monday"
         if spec.excluded_children and any(
             c.dep_ in spec.excluded_children for t in trigger for c in t.children
         ):
             return None  # "called Putin a war criminal", "a appelé Kiev à négocier"
-        if etype.realised and (
-            modality.has("announced", modality.clause_before(tokens, trigger.start))
-            or modality.has("threatened_after", modality.clause_after(tokens, trigger.end))
+        if etype.realised and modality.has(
+            "threatened_after", modality.clause_after(tokens, trigger.end)
         ):
-            return None  # "are expected to speak by phone", "un entretien pourrait avoir lieu"
+            return None  # "un entretien pourrait avoir lieu"
+        if etype.realised and modality.has(
+            "announced", modality.clause_before(tokens, trigger.start)
+        ):
+            if not etype.abroad:
+                return None  # "are expected to speak by phone"
+            planned = True
         anchor = None
         if context is not None:
             anchor = self.timeline.anchor(
@@ -295,7 +306,9 @@ class RoleReader:
             # 28-31 visit", whose date is the plan's, still ahead
             anchor = anchor.behind()
         if etype.realised and anchor is not None and anchor.future:
-            return None  # "a videoconference next week": not held yet
+            if not etype.abroad:
+                return None  # "a videoconference next week": not held yet
+            planned = True
         if (etype.realised or "status" in etype.attributes) and modality.speculated(
             trigger, tokens
         ):
@@ -474,7 +487,17 @@ class RoleReader:
             # marked, belongs to the leave-for trigger, with a status of its own.
             # A place right after the trigger is its object, whatever preposition the trigger
             # ends with ("вилетів із США": "із" also marks targets).
-            targets = [t for t in targets if marks.get(id(t)) is None or t.start == trigger.end]
+            # Nor is a name listed after a marked one: "departed the island for visits to
+            # Namibia and South Africa" left neither.
+            marked = [
+                t.start for t in targets if marks.get(id(t)) is not None and t.start > trigger.end
+            ]
+            targets = [
+                t
+                for t in targets
+                if t.start == trigger.end
+                or (marks.get(id(t)) is None and not any(m < t.start for m in marked))
+            ]
             # "a quitté vendredi soir Sotchi": a city the watchlist does not know, left by
             # someone (not "the first grain ship left Odesa"), abroad
             travellers = [a for a in actors if a.participant.kind == "person"]
@@ -504,6 +527,7 @@ class RoleReader:
             syntactic=syntactic,
             parties=parties,
             anchor=anchor,
+            planned=planned,
             # "ya no viajará": the "ya" of a withdrawn plan tells no history
             background=not dropped
             and (
@@ -603,6 +627,10 @@ class RoleReader:
         city = self._city_after(trigger)
         if city is not None:
             places.append(city)
+        if talks.planned:
+            # where talks ahead will be held, not where someone goes after them: "to meet Raab
+            # on Thursday before flying back to Nairobi"
+            places = [p for p in places if p.start > 0 and tokens[p.start - 1] in self.locatives]
         if not places:
             return []
         place = min(places, key=lambda p: _distance(trigger, p))
@@ -622,6 +650,24 @@ class RoleReader:
             return []  # a third country must be named as the place: "in Munich", "en Turquie"
         spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
         status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
+        if talks.planned:
+            # talks still ahead: each guest's trip is a plan, and the talks no news of their own;
+            # read weakly, as a guest may already be there ("will meet Abe later on Wednesday")
+            # (and only a watched guest's: a name read near a title may be a word of it)
+            status, strength = "announced", 1
+            return [
+                replace(
+                    talks,
+                    event=etype.name,
+                    attributes={**etype.defaults, "status": status},
+                    actors=[guest],
+                    targets=[place, *(h for h in hosts if h.participant.watched)],
+                    certainty=strength,
+                    planned=False,
+                )
+                for guest in guests
+                if guest.participant.watched
+            ]
         trips = [
             replace(
                 talks,
@@ -1197,13 +1243,14 @@ class RoleReader:
     def _city_at(self, doc: Doc, start: int) -> Party | None:
         """A city the gazetteer knows, named by capitalised words from ``start`` ("Rio de
         Janeiro", "Dar es Salaam": short lower-case links inside a name). Not the part of a
-        longer name: "recibirá a Pedro Sánchez" names no trip to Pedro, Costa Rica."""
-        names = [
-            (m.start, m.end) for m in getattr(doc._, "nw_mentions", None) or () if m.kind != "title"
-        ]
+        longer name: "recibirá a Pedro Sánchez" names no trip to Pedro, Costa Rica; not a name
+        the watchlist reads otherwise: "con Lula en Brasilia" is no Lula in Sweden."""
+        names = [m for m in getattr(doc._, "nw_mentions", None) or () if m.kind != "title"]
         for n in (4, 3, 2, 1):
             words = doc[start : start + n]
-            inside = any(s <= start and start + n <= e and e - s > n for s, e in names)
+            inside = any(
+                m.start <= start and start + n <= m.end and m.end - m.start > n for m in names
+            )
             if (
                 len(words) == n
                 and not inside
@@ -1213,7 +1260,10 @@ class RoleReader:
                 )
             ):
                 participant = self.city_country(words.text)
-                if participant is not None:
+                if participant is not None and not any(
+                    (m.start, m.end) == (start, start + n) and m.key != participant.wikidata
+                    for m in names
+                ):
                     return Party(participant, words.start, words.end, words.text, "place")
         return None
 

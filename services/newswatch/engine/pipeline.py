@@ -43,6 +43,7 @@ from newswatch.engine.language import LanguageDetector
 from newswatch.engine.merge import Located, merge
 from newswatch.engine.models import ENTITIES, Pipelines
 from newswatch.engine.normalise import Normalised, normalise
+from newswatch.engine.patterns import Trigger
 from newswatch.engine.places import Places
 from newswatch.engine.script import folder as script_folder
 from newswatch.engine.taxonomy import Taxonomy
@@ -422,13 +423,16 @@ class Engine:
                     if mention.denied:
                         read.append((trigger, mention))  # only for merge to see what it denies
                         continue
-                    if present.intersection(etype.yields_to):
+                    if present.intersection(etype.yields_to) and not mention.planned:
                         yielded.append(mention)
                         continue
                     trips = (
                         reader.abroad(mention, self.taxonomy[etype.abroad]) if etype.abroad else []
                     )
+                    if mention.planned and not trips:
+                        continue  # talks still ahead, at home or nowhere named: no news yet
                     read.extend((trigger, m) for m in trips or [mention])
+                _set_off_for(read, dict((t.start, spec) for t, spec in triggers))
                 join_talks([m for _, m in read], yielded, self.taxonomy)
                 for trigger, mention in read:
                     start, end = item.norm.span(segment.start, segment.start + len(segment.text))
@@ -492,10 +496,31 @@ _DATELINE = re.compile(
 
 # A summit's place holds for trips told at most this many sentences after it.
 _SUMMIT_REACH = 3
+# words between a departure "for" and the trip it sets off on: "for historic official visits"
+_SET_OFF_GAP = 2
 
 
 def _a_place(party: Party) -> bool:
     return party.participant.kind == "country" and party.form in ("metonym", "place")
+
+
+def _set_off_for(read: list[tuple[Span, EventMention]], specs: dict[int, Trigger]) -> None:
+    """A trip named right after a departure for it ("departed the island yesterday for official
+    visits to Namibia") is as far along as that departure says: the day's date belongs to
+    the leaving, which begins the visits rather than ends them."""
+    for leaving, departure in read:
+        spec = specs.get(leaving.start)
+        if spec is None or not spec.departure or spec.object == "origin":
+            continue
+        for trigger, trip in read:
+            if (
+                trip is not departure
+                and trip.event == departure.event
+                and 0 <= trigger.start - leaving.end <= _SET_OFF_GAP
+            ):
+                trip.attributes = {**trip.attributes, **departure.attributes}
+                trip.certainty = departure.certainty
+                trip.ended = departure.ended
 
 
 def _to_the_place(trip: EventMention, placed_in: int, venue: Party, sentence: int) -> None:

