@@ -699,6 +699,8 @@ class RoleReader:
         )
         if historical or self.modality.earlier(trigger, tokens):
             return True
+        if self.modality.anniversary(trigger, tokens):
+            return True  # "the 50th anniversary of Nixon's visit to China"
         if (
             "status" not in etype.attributes
             and context is not None

@@ -26,6 +26,13 @@ _RESPONSE_OBJECT = 3
 _OBJECT_OF_AFTER = 5
 # "The then Indian external affairs minister, X": how far before a name its past title may start.
 _TITLE_REACH = 7
+# "anniversary" -> "of" -> "visit": heads climbed from a trigger to its anniversary word; without
+# a parser, words between them ("anniversary of former US President Nixon's visit") and, in
+# Chinese, after the trigger ("访华50周年")
+_ANNIVERSARY_CLIMB = 3
+_ANNIVERSARY_REACH = 8
+_LINK_LENGTH = 4  # "de", "del", "des", "of", "the", "della": words that only link
+_ANNIVERSARY_AFTER = 3
 # How far back the clause of a denied report may open ("a démenti les informations selon
 # lesquelles le président français et son homologue se seraient parlé au téléphone").
 _REPORT_REACH = 24
@@ -242,10 +249,14 @@ class Modality:
         return self.has("blocked", self.around(trigger, tokens))
 
     def speculated(self, trigger: Span, tokens: list[str]) -> bool:
-        """Only said to be possible: "could", "pourrait" before the trigger, or a verb-final
-        modal right after it ("dass Scholz nach Moskau reisen könnte")."""
-        return self.has("speculative", self.clause_before(tokens, trigger.start)) or self.has(
-            "speculative_after", tokens[trigger.end : trigger.end + 2]
+        """Only said to be possible: "could", "pourrait" before the trigger, a verb-final modal
+        right after it ("dass Scholz nach Moskau reisen könnte"), or "possible" right before it
+        ("une éventuelle visite")."""
+        return (
+            self.has("speculative", self.clause_before(tokens, trigger.start))
+            or self.has("speculative_after", tokens[trigger.end : trigger.end + 2])
+            # "einem möglichen Telefonat", not "discussed a possible meeting during their call"
+            or self.has("possible", self.clause_before(tokens, trigger.start)[-2:])
         )
 
     def received_thing(self, trigger: Span, tokens: list[str]) -> bool:
@@ -466,6 +477,33 @@ class Modality:
     def historical(self, trigger: Span, tokens: list[str]) -> bool:
         """Told as history: "lors de sa dernière visite", "his previous trip"."""
         return self.has("background", self.clause_before(tokens, trigger.start)[-3:])
+
+    def anniversary(self, trigger: Span, tokens: list[str]) -> bool:
+        """The event an anniversary marks is history: "the 50th anniversary of Nixon's visit to
+        China", "el quinto aniversario de la visita de Obama", "尼克松访华50周年". With a parser
+        the trigger must hang on the anniversary word ("for the anniversary of the alliance,
+        Biden will visit Seoul" is news); without one, the word stands close before it (or
+        right after it, in Chinese word order)."""
+        words = self.cues.get("anniversary", ())
+        if not words:
+            return False
+        doc = trigger.doc
+        if doc.has_annotation("DEP"):
+            token = trigger.root
+            for _ in range(_ANNIVERSARY_CLIMB):
+                if token.head is token:
+                    return False
+                token = token.head
+                if contains([token.lower_], words):
+                    return True
+            return False
+        before = self.clause_before(tokens, trigger.start)[-_ANNIVERSARY_REACH:]
+        for _, end in occurrences(before, words):
+            # only short linking words between: "aniversario de la visita", "Jahrestag des
+            # Besuchs"; not "Zum Jahrestag des Kriegsbeginns verhängte die EU Sanktionen"
+            if all(len(w) <= _LINK_LENGTH for w in before[end:]):
+                return True
+        return contains(self.clause_after(tokens, trigger.end)[:_ANNIVERSARY_AFTER], words)
 
     def earlier(self, trigger: Span, tokens: list[str]) -> bool:
         """Set back by a stretch of time: "six weeks after Modi's visit to Moscow", "trois mois

@@ -316,6 +316,17 @@ def test_a_lift_decided_is_still_a_lift(shipped: Engine) -> None:
             "Die UEFA zeigte sich von den Vereinigten Arabischen Emiraten unbeeindruckt und will "
             "Verstöße gegen das Financial Fair Play hart sanktionieren.",
         ),
+        # clubs and competitions are sport, whoever names a country beside them
+        (
+            "fr",
+            "Huit clubs européens ont été sanctionnés pour des retards de paiement, dont le FC "
+            "Porto au Portugal et un club du Kazakhstan.",
+        ),
+        (
+            "es",
+            "Tras la nueva sanción contra Rusia, Bielorrusia tampoco podrá organizar ninguna "
+            "competición internacional.",
+        ),
     ],
 )
 def test_sanctions_in_the_world_of_sport_are_no_states(
@@ -324,11 +335,17 @@ def test_sanctions_in_the_world_of_sport_are_no_states(
     assert sanctions(shipped, text, lang) == set()
 
 
-def test_a_state_sanctioning_a_club_owner_still_imposes(shipped: Engine) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Le Royaume-Uni a imposé jeudi des sanctions à Roman Abramovitch, le propriétaire du "
-        "club de football de Chelsea."
-    )
+        "club de football de Chelsea.",
+        # clubs named far from the trigger are what the sanctions reach, not who imposes them
+        "Le gouvernement britannique a gelé jeudi les avoirs de sept oligarques russes, plaçant "
+        "l'un des clubs les plus titrés d'Europe sous un régime spécial.",
+    ],
+)
+def test_a_state_sanctioning_a_club_owner_still_imposes(shipped: Engine, text: str) -> None:
     assert {actor for actor, _, _ in sanctions(shipped, text, "fr")} == {"United Kingdom"}
 
 
