@@ -650,24 +650,13 @@ class RoleReader:
             return []  # a third country must be named as the place: "in Munich", "en Turquie"
         spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
         status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
+        ended = status == "completed" and self.modality.ended(trigger, tokens)
         if talks.planned:
-            # talks still ahead: each guest's trip is a plan, and the talks no news of their own;
-            # read weakly, as a guest may already be there ("will meet Abe later on Wednesday")
-            # (and only a watched guest's: a name read near a title may be a word of it)
-            status, strength = "announced", 1
-            return [
-                replace(
-                    talks,
-                    event=etype.name,
-                    attributes={**etype.defaults, "status": status},
-                    actors=[guest],
-                    targets=[place, *(h for h in hosts if h.participant.watched)],
-                    certainty=strength,
-                    planned=False,
-                )
-                for guest in guests
-                if guest.participant.watched
-            ]
+            # Talks still ahead: each guest's trip is a plan, read weakly as a guest may already
+            # be there ("will meet Abe later on Wednesday"), and only a watched guest's (a name
+            # read near a title may be a word of it); the talks are no news of their own.
+            status, strength, ended = "announced", 1, False
+            guests = [g for g in guests if g.participant.watched]
         trips = [
             replace(
                 talks,
@@ -676,11 +665,12 @@ class RoleReader:
                 actors=[guest],
                 targets=[place, *(h for h in hosts if h.participant.watched)],
                 certainty=strength,
-                ended=status == "completed" and self.modality.ended(trigger, tokens),
+                ended=ended,
+                planned=False,
             )
             for guest in guests
         ]
-        return trips if hosts else [talks, *trips]
+        return trips if hosts or talks.planned else [talks, *trips]
 
     def _background(
         self,
