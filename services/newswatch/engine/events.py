@@ -95,7 +95,7 @@ class EventMention:
     denied: bool = False  # "dismissed reports that X had travelled": never news, and see merge
     stay: int | None = None  # the trip's length in days, where the sentence says ("three-day")
     separate: bool = False  # "held calls with X and Y": one call per partner, not one with both
-    planned: bool = False  # talks still ahead: no news themselves, but each guest's trip is
+    planned: bool = False  # talks still ahead: no news, though each guest's trip is (``abroad``)
 
     @property
     def sentence(self) -> Span:

@@ -27,8 +27,8 @@ _OBJECT_OF_AFTER = 5
 # "The then Indian external affairs minister, X": how far before a name its past title may start.
 _TITLE_REACH = 7
 # "anniversary" -> "of" -> "visit": heads climbed from a trigger to its anniversary word; without
-# a parser, words between them ("anniversary of former US President Nixon's visit") and, in
-# Chinese, after the trigger ("访华50周年")
+# a parser, how far before the trigger the word may stand ("el quinto aniversario de la visita")
+# and, in Chinese, after it ("访华50周年")
 _ANNIVERSARY_CLIMB = 3
 _ANNIVERSARY_REACH = 8
 _LINK_LENGTH = 4  # "de", "del", "des", "of", "the", "della": words that only link
