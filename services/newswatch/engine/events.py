@@ -648,15 +648,16 @@ class RoleReader:
             )
         ):
             return []  # a third country must be named as the place: "in Munich", "en Turquie"
-        spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
-        status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
-        ended = status == "completed" and self.modality.ended(trigger, tokens)
         if talks.planned:
             # Talks still ahead: each guest's trip is a plan, read weakly as a guest may already
             # be there ("will meet Abe later on Wednesday"), and only a watched guest's (a name
             # read near a title may be a word of it); the talks are no news of their own.
             status, strength, ended = "announced", 1, False
             guests = [g for g in guests if g.participant.watched]
+        else:
+            spec = Trigger(id="abroad", event=etype.name, patterns=[], phrases=(), attributes={})
+            status, strength = self._status(trigger, spec, etype, tokens, talks.anchor)
+            ended = status == "completed" and self.modality.ended(trigger, tokens)
         trips = [
             replace(
                 talks,

@@ -432,7 +432,7 @@ class Engine:
                     if mention.planned and not trips:
                         continue  # talks still ahead, at home or nowhere named: no news yet
                     read.extend((trigger, m) for m in trips or [mention])
-                _set_off_for(read, dict((t.start, spec) for t, spec in triggers))
+                _set_off_for(read, {t.start: spec for t, spec in triggers})
                 join_talks([m for _, m in read], yielded, self.taxonomy)
                 for trigger, mention in read:
                     start, end = item.norm.span(segment.start, segment.start + len(segment.text))
