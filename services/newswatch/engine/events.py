@@ -962,10 +962,19 @@ class RoleReader:
                 or (mark == "owner" and 0 <= party.start - trigger.end <= _OWNER_REACH)
             ):
                 roles[id(party)] = "target"
+        tokens = [t.lower_ for t in trigger.doc]
+        if etype.foreign_targets:
+            # "a conference hosted by Turkey, Qatar and the United Nations": co-hosts receive
+            # (states and bodies; people invite a guest to their own country)
+            for host in [p for p in eligible if roles.get(id(p)) == "target"]:
+                if host.participant.kind == "person":
+                    continue
+                later = [p for p in eligible if p.start >= host.end and id(p) not in roles]
+                for party in self._with_conjoined([host], later, tokens)[1:]:
+                    roles[id(party)] = "target"
         if not owner_mode:
             self._marked_targets(trigger, etype, eligible, marks, roles)
         unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
-        tokens = [t.lower_ for t in trigger.doc]
         if spec.object is not None:
             # "Biden recibió a Ruto": after a host verb, the personal "a" marks the guest, who
             # is the object, not a destination
@@ -1113,7 +1122,9 @@ class RoleReader:
         marked = [p for p in eligible if id(p) not in roles and marks[id(p)] == "target"]
         if etype.foreign_targets:
             places = [p for p in marked if p.participant.kind != "person"]
-            after = [p for p in places if p.start >= trigger.start]
+            after = [
+                p for p in places if p.start >= trigger.start and not _in_a_later_clause(trigger, p)
+            ]
             before = [p for p in places if p.end <= trigger.start]
             if not after:
                 city = self._city_after(trigger)
@@ -1540,6 +1551,26 @@ def _agent_of(trigger: Span, party: Party) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             # "arrivé à Pékin, où il a été reçu par Xi": the 'par' is the other verb's
             return False
+        token = token.head
+    return False
+
+
+def _in_a_later_clause(trigger: Span, party: Party) -> bool:
+    """A place inside a clause with its own subject that hangs on the trigger's: "was received
+    ... before the two leaders discussed the war in Ukraine" names no destination. A purpose or
+    a shared-subject verb ("arrived to attend the summit in Brussels") keeps its place, and so
+    does a relative clause on the trip noun."""
+    doc = trigger.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    inside = set(range(trigger.start, trigger.end)) | {a.i for a in trigger.root.ancestors}
+    token = doc[party.end - 1]
+    for _ in range(8):
+        if token.i in inside or token.head is token:
+            return False
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+            # "a tour that will take him to Rwanda": a clause on the trip noun tells the trip
+            return not (token.dep_ in ("relcl", "acl", "acl:relcl") and token.head.i in inside)
         token = token.head
     return False
 

@@ -189,10 +189,12 @@ def merge(
             found.append(event)
     found = _no_mirror_trips(_one_per_visitor_and_host(found, taxonomy), taxonomy)
     _join_steps_of_one_trip(found, hostless)
+    found += _arrivals_where_all_go(found, hostless, taxonomy)
     for event in found:
         if "status" in event.attributes:
             event.attributes["status"] = _status(event)
     _stops_of_a_planned_tour(found)
+    _later_stops_ahead(found)
     return [e for e in found if _reportable(e)]
 
 
@@ -685,6 +687,84 @@ def _stops_of_a_planned_tour(found: list[Event]) -> None:
             )
         ):
             event.attributes["status"] = "announced"
+
+
+def _arrivals_where_all_go(
+    found: list[Event], hostless: list[Located], taxonomy: Taxonomy
+) -> list[Event]:
+    """ "All G20 leaders have arrived in Brisbane [...] Renzi also arrived for the summit":
+    where every trip the article reports goes to one country, an arrival or a plan that names
+    no place, of a traveller with no trip of their own, is a trip there."""
+    trips = [e for e in found if taxonomy[e.event].foreign_targets]
+    hosts = {t.participant.country for e in trips for t in e.targets if t.participant.country}
+    if len(hosts) != 1:
+        return []
+    place = next((t for e in trips for t in e.targets if t.participant.kind == "country"), None)
+    if place is None:
+        return []
+    host = place.participant.country
+    told = {id(i) for e in found for i in e.evidence}
+    travelling = {a.key for e in trips for a in e.actors}
+    added: list[Event] = []
+    for item in hostless:
+        mention = item.mention
+        if id(item) in told or mention.certainty < 2:
+            continue
+        if mention.attributes.get("status") not in ("ongoing", "announced"):
+            continue
+        for actor in mention.actors:
+            if (
+                actor.participant.kind != "person"
+                or actor.key in travelling
+                or actor.participant.country in (None, host)
+            ):
+                continue
+            travelling.add(actor.key)
+            added.append(
+                Event(
+                    mention.event,
+                    dict(mention.attributes),
+                    [actor],
+                    [place],
+                    [item],
+                    score(mention),
+                )
+            )
+    return added
+
+
+def _hosts(mention: EventMention) -> set[str]:
+    return {c for t in mention.targets if (c := t.participant.country) is not None}
+
+
+def _later_stops_ahead(found: list[Event]) -> None:
+    """ "a quitté Pékin pour une visite en Nouvelle-Zélande, en Australie et en Malaisie": a
+    traveller is in one country at a time. Where the only sign that a stop is under way is the
+    sentence listing the whole tour, the first stop listed is the one under way (unless another
+    stop is told under way on its own), and the later ones still lie ahead."""
+    by_visitor: dict[str, list[Event]] = {}
+    for event in found:
+        if len(event.actors) == 1 and event.attributes.get("status") == "ongoing":
+            by_visitor.setdefault(event.actors[0].key, []).append(event)
+    for trips in by_visitor.values():
+        if len(trips) < 2:
+            continue
+        told_alone = [
+            e
+            for e in trips
+            if any(len(_hosts(i.mention)) == 1 for i in e.evidence if _ongoing(i.mention))
+        ]
+        listed = [e for e in trips if e not in told_alone]
+        if not listed:
+            continue
+        keep = told_alone[:1] or [min(listed, key=lambda e: min(t.start for t in e.targets))]
+        for event in listed:
+            if event not in keep:
+                event.attributes["status"] = "announced"
+
+
+def _ongoing(mention: EventMention) -> bool:
+    return mention.attributes.get("status") == "ongoing"
 
 
 def _join_steps_of_one_trip(found: list[Event], hostless: list[Located]) -> None:

@@ -261,8 +261,10 @@ class Modality:
 
     def received_thing(self, trigger: Span, tokens: list[str]) -> bool:
         """A reception verb whose object is a thing, not a guest: "a reçu un appel
-        téléphonique", "received a letter", "welcomed the call for talks"."""
-        return self.has("received_things", tokens[trigger.end : trigger.end + 4])
+        téléphonique", "received a letter", "welcomed the call for talks"; the date may stand
+        between, set off by commas ("a reçu, ce jour, un appel")."""
+        words = [t for t in tokens[trigger.end : trigger.end + 8] if t not in (",", "—", "–")]
+        return self.has("received_things", words[:4])
 
     def received_call(self, trigger: Span, tokens: list[str]) -> bool:
         """ "a reçu hier un appel de son homologue", "received a phone call from": the subject

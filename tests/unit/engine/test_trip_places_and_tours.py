@@ -1,0 +1,146 @@
+"""Where a trip goes and how far along it is: a place inside another clause is no destination,
+the end of a route is, co-hosts receive no one, a call received is no guest, and of a tour told
+in one sentence only one stop is under way. Passages written for these tests, read as published
+on Wednesday 6 March 2024."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.engine import Engine
+from support.passages import visits
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a relative clause on the trip noun still tells the trip
+        (
+            "en",
+            "Xi Jinping is in Senegal, on a tour that will take him to Rwanda next week.",
+            {("Xi Jinping", "Senegal", "ongoing"), ("Xi Jinping", "Rwanda", "announced")},
+        ),
+        (
+            "en",
+            "Narendra Modi is due to travel overnight by train from the Polish frontier to Kyiv.",
+            {("Narendra Modi", "Ukraine", "announced")},
+        ),
+        (
+            "en",
+            "Janet Yellen, who is currently in Zambia, is due in South Africa on Friday.",
+            {("Janet Yellen", "Zambia", "ongoing"), ("Janet Yellen", "South Africa", "announced")},
+        ),
+    ],
+)
+def test_the_destination_is_the_trips_own_place(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert visits(shipped, text, lang) == expected
+
+
+def test_a_place_in_a_later_clause_is_no_destination(shipped: Engine) -> None:
+    # the war is in Ukraine; the guest is in Poland
+    text = (
+        "Narendra Modi held talks with Donald Tusk in Warsaw on Tuesday. Modi was received with "
+        "military honours at the Chancellery before the two leaders spoke about farming and the "
+        "war in Ukraine."
+    )
+    assert {host for _, host, _ in visits(shipped, text, "en")} == {"Poland"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The UN embargo on arms sales to Iran came back into force on Sunday."),
+        # the co-hosts of a conference are not its guests
+        (
+            "en",
+            "Talks in Geneva hosted by Switzerland, Norway and the United Nations, planned for "
+            "Friday, were put off after one side stayed away.",
+        ),
+        # a call received, with its day between commas, is no guest received
+        (
+            "fr",
+            "Le président algérien Abdelmadjid Tebboune a reçu, mardi, un appel téléphonique "
+            "d'Emmanuel Macron.",
+        ),
+    ],
+)
+def test_no_trip(shipped: Engine, lang: str, text: str) -> None:
+    assert visits(shipped, text, lang) == set()
+
+
+def test_a_reception_with_the_hosts_party_in_brackets(shipped: Engine) -> None:
+    text = (
+        "Der britische Premierminister Keir Starmer ist am Mittwoch von Bundeskanzler Olaf "
+        "Scholz (SPD) im Kanzleramt empfangen worden."
+    )
+    assert visits(shipped, text, "de") == {("Keir Starmer", "Germany", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "zh",
+            "国务院总理李强3月5日乘专机离开北京，对新西兰、澳大利亚和马来西亚进行正式访问。",
+            {
+                ("Li Qiang", "New Zealand", "ongoing"),
+                ("Li Qiang", "Australia", "announced"),
+                ("Li Qiang", "Malaysia", "announced"),
+            },
+        ),
+        # a stop told under way on its own is the one under way
+        (
+            "en",
+            "Emmanuel Macron left Paris on Monday for a tour of Kenya, Tanzania and Angola. He "
+            "is in Tanzania today.",
+            {
+                ("Emmanuel Macron", "Kenya", "announced"),
+                ("Emmanuel Macron", "Tanzania", "ongoing"),
+                ("Emmanuel Macron", "Angola", "announced"),
+            },
+        ),
+    ],
+)
+def test_one_stop_of_a_tour_is_under_way(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert visits(shipped, text, lang) == expected
+
+
+def test_a_meeting_being_arranged_is_no_meeting_held(shipped: Engine) -> None:
+    text = (
+        "Gustavo Petro y Donald Trump hablaron por teléfono el martes. Según Trump, sus equipos "
+        "están organizando una reunión con el presidente colombiano en la Casa Blanca."
+    )
+    assert ("Gustavo Petro", "United States", "completed") not in visits(shipped, text, "es")
+
+
+def test_an_arrival_with_no_place_goes_where_every_trip_of_the_article_goes(
+    shipped: Engine,
+) -> None:
+    text = (
+        "Joe Biden arrived in Lima on Wednesday for the APEC summit, the last of his term. The "
+        "meeting of Pacific Rim economies is dominated by trade worries. Security in the city "
+        "centre has been tightened, and schools are closed for three days. Peruvian officials "
+        "said some forty thousand police officers were on duty. Xi Jinping and Anthony "
+        "Albanese arrived on Wednesday evening."
+    )
+    assert visits(shipped, text, "en") == {
+        ("Joe Biden", "Peru", "ongoing"),
+        ("Xi Jinping", "Peru", "ongoing"),
+        ("Anthony Albanese", "Peru", "ongoing"),
+    }
+
+
+def test_an_arrival_with_no_place_stays_unplaced_when_trips_go_to_several_countries(
+    shipped: Engine,
+) -> None:
+    text = (
+        "Joe Biden arrived in Lima on Wednesday for the APEC summit. Emmanuel Macron is in "
+        "Argentina for talks with Javier Milei. Security in the city centre has been tightened, "
+        "and schools are closed for three days. Peruvian officials said some forty thousand "
+        "police officers were on duty. Xi Jinping arrived on Wednesday evening."
+    )
+    assert "Xi Jinping" not in {visitor for visitor, _, _ in visits(shipped, text, "en")}
