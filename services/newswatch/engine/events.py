@@ -96,6 +96,8 @@ class EventMention:
     stay: int | None = None  # the trip's length in days, where the sentence says ("three-day")
     separate: bool = False  # "held calls with X and Y": one call per partner, not one with both
     planned: bool = False  # talks still ahead: no news, though each guest's trip is (``abroad``)
+    # "Moscou répondra aux sanctions": the states that answer the measures, which they condemn
+    responders: list[Party] = field(default_factory=list)
 
     @property
     def sentence(self) -> Span:
@@ -348,9 +350,15 @@ class RoleReader:
         if etype.foreign_targets:
             parties = [self._capital(p, tokens) for p in parties]
         eligible = [p for p in parties if p.form != "demonym" or self._owns(p, trigger)]
+        responders: list[Party] = []
         if etype.actor_kinds and attributes.get("action") not in etype.criticism:
             responding = modality.responder_before(trigger, tokens)
             if responding is not None:  # "Москва ответит на новые санкции": not Moscow's
+                responders = [
+                    p
+                    for p in eligible
+                    if p.start < responding and p.participant.kind in etype.actor_kinds
+                ][-1:]
                 eligible = [p for p in eligible if p.start >= responding]
         if not etype.actor_kinds:
             # A spokesperson neither travels nor calls on anyone's behalf; "the government" as
@@ -528,6 +536,7 @@ class RoleReader:
             parties=parties,
             anchor=anchor,
             planned=planned,
+            responders=responders,
             # "ya no viajará": the "ya" of a withdrawn plan tells no history
             background=not dropped
             and (

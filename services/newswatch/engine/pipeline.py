@@ -46,7 +46,7 @@ from newswatch.engine.normalise import Normalised, normalise
 from newswatch.engine.patterns import Trigger
 from newswatch.engine.places import Places
 from newswatch.engine.script import folder as script_folder
-from newswatch.engine.taxonomy import Taxonomy
+from newswatch.engine.taxonomy import EventType, Taxonomy
 from newswatch.engine.timeline import reference_date
 from newswatch.engine.watchlist import Watchlist
 from newswatch.observability.metrics import CONFIG_RELOADS, STAGE_SECONDS, TAGGING_SECONDS
@@ -409,17 +409,23 @@ class Engine:
                         # other places as often as of the dateline's).
                         _to_the_place(mention, 0, filed_at, index)
                     if etype.actor_kinds:
-                        mention.actors = [
-                            speaking_for(
-                                acting_for(
-                                    a, etype.actor_kinds, self.watchlist, year or today.year
-                                ),
-                                found,
-                                doc,
-                                etype.actor_kinds,
-                            )
-                            for a in mention.actors
-                        ]
+                        mention.actors, mention.responders = (
+                            [
+                                speaking_for(
+                                    acting_for(
+                                        a, etype.actor_kinds, self.watchlist, year or today.year
+                                    ),
+                                    found,
+                                    doc,
+                                    etype.actor_kinds,
+                                )
+                                for a in parties
+                            ]
+                            for parties in (mention.actors, mention.responders)
+                        )
+                    answer = _answer(mention, etype)
+                    if answer is not None:
+                        read.append((trigger, answer))
                     if mention.denied:
                         read.append((trigger, mention))  # only for merge to see what it denies
                         continue
@@ -498,6 +504,24 @@ _DATELINE = re.compile(
 _SUMMIT_REACH = 3
 # words between a departure "for" and the trip it sets off on: "for historic official visits"
 _SET_OFF_GAP = 2
+
+
+def _answer(mention: EventMention, etype: EventType) -> EventMention | None:
+    """ "Москва ответит на новые санкции США", "Berlin reagiert auf die Sanktionen": the state
+    that answers another's sanctions condemns them (read only where they are named)."""
+    owners = {a.key for a in mention.actors}
+    responders = [r for r in mention.responders if r.key not in owners]
+    if not responders or not mention.actors or not etype.criticism:
+        return None
+    if mention.attributes.get("action") not in ("impose", "extend", "threaten"):
+        return None
+    return replace(
+        mention,
+        attributes={**mention.attributes, "action": min(etype.criticism)},
+        actors=responders,
+        targets=list(mention.actors),
+        responders=[],
+    )
 
 
 def _a_place(party: Party) -> bool:

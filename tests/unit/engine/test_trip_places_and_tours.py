@@ -30,6 +30,17 @@ from support.passages import visits
             "Janet Yellen, who is currently in Zambia, is due in South Africa on Friday.",
             {("Janet Yellen", "Zambia", "ongoing"), ("Janet Yellen", "South Africa", "announced")},
         ),
+        # a stay told by the verb of being somewhere
+        (
+            "ru",
+            "Премьер-министр Индии Нарендра Моди находится в Москве с официальным визитом.",
+            {("Narendra Modi", "Russia", "ongoing")},
+        ),
+        (
+            "uk",
+            "Реджеп Таїп Ердоган перебуває у Києві.",
+            {("Recep Tayyip Erdoğan", "Ukraine", "ongoing")},
+        ),
     ],
 )
 def test_the_destination_is_the_trips_own_place(
@@ -52,6 +63,7 @@ def test_a_place_in_a_later_clause_is_no_destination(shipped: Engine) -> None:
     ("lang", "text"),
     [
         ("en", "The UN embargo on arms sales to Iran came back into force on Sunday."),
+        ("ru", "Сергей Лавров находится в больнице."),
         # the co-hosts of a conference are not its guests
         (
             "en",
