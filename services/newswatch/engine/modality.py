@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -199,7 +200,14 @@ class Modality:
         lemmas = set(self.cues_spec.get("invitation"))
         if any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger):
             return True  # the trigger is the invitation: "invited Xi to visit"
-        return _governed_by(trigger, lemmas)
+        if trigger.doc.has_annotation("DEP"):
+            return _governed_by(trigger, lemmas)
+        # Without a parse: the invitation right before the trip word ("le reiteró la invitación
+        # a visitarlo", "пригласил его посетить"), not the host's ("a invitación de Sánchez").
+        words = [t.lower_ for t in trigger.doc[max(0, trigger.start - 3) : trigger.start + 1]]
+        return any(
+            self.has("invitation", [word]) and nxt not in _OF_HOST for word, nxt in pairwise(words)
+        )
 
     def accepts(self, tokens: list[str]) -> bool:
         """The sentence says an invitation was accepted."""
@@ -697,6 +705,10 @@ def _last_match(window: list[str], phrases: Iterable[tuple[str, ...]]) -> int | 
 _ARGUMENT_DEPS = frozenset(
     ("obj", "dobj", "obl", "obl:arg", "nmod", "pobj", "prep", "xcomp", "case", "acl", "iobj")
 )
+
+
+# "à l'invitation de", "a invitación del", "auf Einladung von": the host's, governing nothing
+_OF_HOST = frozenset({"de", "del", "di", "dello", "della", "von", "vom", "des", "of", "du"})
 
 
 def _governed_by(

@@ -64,6 +64,15 @@ def test_a_place_in_a_later_clause_is_no_destination(shipped: Engine) -> None:
     [
         ("en", "The UN embargo on arms sales to Iran came back into force on Sunday."),
         ("ru", "Сергей Лавров находится в больнице."),
+        # a host verb's guest is a person: countries welcomed are a statement
+        ("en", "Egypt on Friday welcomed the signing of a truce between Armenia and Azerbaijan."),
+        ("en", "Brazil welcomed Argentina and Chile into the new trade bloc on Monday."),
+        # an invitation read without a parse is no trip until it is accepted
+        (
+            "es",
+            "Lula habló por teléfono con Pedro Sánchez, quien le renovó la invitación a "
+            "visitarlo en Madrid.",
+        ),
         # the co-hosts of a conference are not its guests
         (
             "en",
@@ -156,3 +165,16 @@ def test_an_arrival_with_no_place_stays_unplaced_when_trips_go_to_several_countr
         "police officers were on duty. Xi Jinping arrived on Wednesday evening."
     )
     assert "Xi Jinping" not in {visitor for visitor, _, _ in visits(shipped, text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Xi Jinping welcomed Lula at the Great Hall of the People on Wednesday.", "Luiz"),
+        ("es", "A invitación de Pedro Sánchez, Lula visitará Madrid la próxima semana.", "Luiz"),
+    ],
+)
+def test_a_person_received_or_invited_by_a_host_still_travels(
+    shipped: Engine, lang: str, text: str, expected: str
+) -> None:
+    assert any(visitor.startswith(expected) for visitor, _, _ in visits(shipped, text, lang))
