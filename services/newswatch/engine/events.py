@@ -632,6 +632,7 @@ class RoleReader:
                 or (p.form == "name" and tokens[0] in self.locatives and _fronted(p, trigger))
             )
             and (_same_clause(trigger, p) or _fronted(p, trigger))
+            and not self._scene_of_a_conflict(p, tokens)
         ]
         city = self._city_after(trigger)
         if city is not None:
@@ -923,6 +924,7 @@ class RoleReader:
         owner_mode = spec.targets == "owner"
         weak = False
         roles: dict[int, str] = {}
+        tokens = [t.lower_ for t in trigger.doc]
         subject, passive = self.subject(trigger, eligible, people_first=etype.foreign_targets)
         owner = self._owner_of_measures(trigger, etype, eligible) if not owner_mode else None
         if owner is not None:
@@ -962,7 +964,8 @@ class RoleReader:
                     roles[id(party)] = spec.subject
                 continue
             if mark == "host" and etype.foreign_targets:
-                roles[id(party)] = "target"
+                if not self._scene_of_a_conflict(party, tokens):
+                    roles[id(party)] = "target"
             elif mark == "agent" and _agent_of(trigger, party):
                 # the doer of a passive: "reçu par Modi", "imposed by the EU"
                 roles[id(party)] = "target" if owner_mode else spec.subject
@@ -971,7 +974,6 @@ class RoleReader:
                 or (mark == "owner" and 0 <= party.start - trigger.end <= _OWNER_REACH)
             ):
                 roles[id(party)] = "target"
-        tokens = [t.lower_ for t in trigger.doc]
         if etype.foreign_targets:
             # "a conference hosted by Turkey, Qatar and the United Nations": co-hosts receive
             # (states and bodies; people invite a guest to their own country)
@@ -1131,6 +1133,8 @@ class RoleReader:
         marked = [p for p in eligible if id(p) not in roles and marks[id(p)] == "target"]
         if etype.foreign_targets:
             places = [p for p in marked if p.participant.kind != "person"]
+            tokens = [t.lower_ for t in trigger.doc]
+            places = [p for p in places if not self._scene_of_a_conflict(p, tokens)]
             after = [
                 p for p in places if p.start >= trigger.start and not _in_a_later_clause(trigger, p)
             ]
@@ -1146,7 +1150,6 @@ class RoleReader:
                 roles[id(first)] = "target"
                 if not after:
                     # "nach Brunei und Singapur reisen": the places joined to the marked one
-                    tokens = [t.lower_ for t in trigger.doc]
                     previous = first
                     for party in eligible:
                         if (
@@ -1177,13 +1180,23 @@ class RoleReader:
                 if after and first.participant.kind == "country":
                     # "will travel to Indonesia and Australia", "viajará a Turquía y China":
                     # the places listed with the first destination, each a destination
-                    tokens = [t.lower_ for t in trigger.doc]
                     for party in self._listed_after(first, eligible, tokens):
                         roles.setdefault(id(party), "target")
             return
         for party in marked:  # after the trigger, or right before it ("对俄罗斯实施制裁")
             if party.start >= trigger.start or trigger.start - party.end <= 1:
                 roles[id(party)] = "target"
+
+    def _scene_of_a_conflict(self, place: Party, tokens: list[str]) -> bool:
+        """ "discussed the war in Ukraine", "la crisi in Ucraina", "der Krieg in der Ukraine",
+        "the Ukraine war", "乌克兰危机": where a conflict is, not where anyone goes."""
+        if self.modality.has("conflict", tokens[place.end : place.end + 1]):
+            return True
+        for gap in (1, 2):  # the locative right before the place, or before its article
+            at = place.start - gap
+            if at >= 1 and tokens[at] in self.locatives:
+                return self.modality.has("conflict", tokens[max(0, at - 2) : at])
+        return False
 
     def _city_after(self, trigger: Span) -> Party | None:
         """ "arrivé à Sotchi", "in Davos": a city the watchlist does not know, right after a

@@ -178,3 +178,25 @@ def test_a_person_received_or_invited_by_a_host_still_travels(
     shipped: Engine, lang: str, text: str, expected: str
 ) -> None:
     assert any(visitor.startswith(expected) for visitor, _, _ in visits(shipped, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Olaf Scholz ist am Dienstag nach Paris gereist, um über den Krieg in der Ukraine zu "
+            "sprechen.",
+            {"France"},
+        ),
+        (
+            "it",
+            "Giorgia Meloni ha rinviato il viaggio in Giappone per seguire la crisi in Ucraina.",
+            {"Japan"},
+        ),
+    ],
+)
+def test_the_scene_of_a_conflict_is_no_destination(
+    shipped: Engine, lang: str, text: str, expected: set[str]
+) -> None:
+    assert {host for _, host, _ in visits(shipped, text, lang)} == expected
