@@ -236,6 +236,7 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         offsets=tuple((p, o["days"]) for o in raw.get("offsets", ()) for p in o["phrases"]),
         ago_before=tuple(raw.get("ago_before", ())),
         ago_after=tuple(raw.get("ago_after", ())),
+        ahead_before=tuple(raw.get("ahead_before", ())),
         units=tuple(raw.get("units", {}).items()),
         numbers=tuple(raw.get("numbers", {}).items()),
         anchors=tuple(raw.get("anchors", ())),

@@ -42,6 +42,7 @@ class TimeWords:
     offsets: tuple[tuple[str, int], ...] = ()  # phrase -> days from publication
     ago_before: tuple[str, ...] = ()  # "il y a" (before the number)
     ago_after: tuple[str, ...] = ()  # "ago", "назад" (after the unit)
+    ahead_before: tuple[str, ...] = ()  # "tra", "dans", "через" (before the number): ahead
     units: tuple[tuple[str, int], ...] = ()  # word -> days
     numbers: tuple[tuple[str, int], ...] = ()  # word -> value
     anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
@@ -147,6 +148,7 @@ class Timeline:
         )
         self._ago_before = [tokens(p) for p in words.ago_before]
         self._ago_after = [tokens(p) for p in words.ago_after]
+        self._ahead_before = [tokens(p) for p in words.ahead_before]
         self._anchors = [tokens(p) for p in words.anchors]
         self._when = frozenset(w.lower() for w in words.when)
         self._stay_before = frozenset(w.lower() for w in words.stay_before)
@@ -202,14 +204,18 @@ class Timeline:
         return sorted(found, key=lambda e: e.start)
 
     def _ago(self, tokens: list[str], i: int) -> TimeExpr | None:
-        """'il y a trois ans', 'three years ago', 'два года назад'."""
-        for phrase in self._ago_before:
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
-                j = i + len(phrase)
-                amount = self._amount(tokens, j)
-                if amount is not None and j + 1 < len(tokens) and tokens[j + 1] in self._units:
-                    days = amount * self._units[tokens[j + 1]]
-                    return TimeExpr(i, j + 2, -days, None, days < 30, True)
+        """'il y a trois ans', 'three years ago', 'два года назад'; and ahead: 'tra un mese',
+        'dans deux semaines', 'через месяц'."""
+        for phrases, sign in ((self._ago_before, -1), (self._ahead_before, 1)):
+            for phrase in phrases:
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    j = i + len(phrase)
+                    amount = self._amount(tokens, j)
+                    if amount is None and sign > 0 and j < len(tokens) and tokens[j] in self._units:
+                        amount, j = 1, j - 1  # "через неделю", "dans l'année": one unit
+                    if amount is not None and j + 1 < len(tokens) and tokens[j + 1] in self._units:
+                        days = amount * self._units[tokens[j + 1]]
+                        return TimeExpr(i, j + 2, sign * days, None, days < 30, True)
         amount = self._amount(tokens, i)
         if amount is not None and i + 1 < len(tokens) and tokens[i + 1] in self._units:
             for phrase in self._ago_after:

@@ -200,3 +200,29 @@ def test_the_scene_of_a_conflict_is_no_destination(
     shipped: Engine, lang: str, text: str, expected: set[str]
 ) -> None:
     assert {host for _, host, _ in visits(shipped, text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "it",
+            "Tra un mese esatto la visita di Stato del presidente Sergio Mattarella a San Marino.",
+            {("Sergio Mattarella", "San Marino", "announced")},
+        ),
+        (
+            "ru",
+            "Через неделю Владимир Путин посетит Китай.",
+            {("Vladimir Putin", "China", "announced")},
+        ),
+        (
+            "es",
+            "Dentro de dos semanas, la visita oficial de Pedro Sánchez a China.",
+            {("Pedro Sánchez", "China", "announced")},
+        ),
+    ],
+)
+def test_a_time_counted_ahead_dates_a_plan(
+    shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert visits(shipped, text, lang) == expected
