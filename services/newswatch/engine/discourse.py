@@ -116,6 +116,9 @@ class Discourse:
                 if party.form in ("name", "short"):
                     for name in (participant.name, party.surface):
                         self.surnames.setdefault(fold(name.split()[-1]), set()).add(participant)
+                        if participant.country in _FAMILY_NAME_FIRST and len(name.split()) > 1:
+                            # "Hu" after "Hu Jintao": the family name comes first
+                            self.surnames.setdefault(fold(name.split()[0]), set()).add(participant)
             else:
                 # the party may hold its title ("Egyptian President Mohamed Mursi")
                 role = next(
@@ -220,6 +223,14 @@ class Discourse:
                 if local.surname is not None
                 and fold(local.surname) == surname
                 and fold(local.participant.name).endswith(fold(party.surface))
+            }
+        if not known:
+            # "Hu" after "Chinese President Hu Jintao": the family name comes first
+            known = {
+                local.participant
+                for local in self.local.values()
+                if local.participant.country in _FAMILY_NAME_FIRST
+                and fold(local.participant.name).split()[0] == fold(party.surface)
             }
         if len(known) != 1:
             return party
@@ -362,6 +373,10 @@ def people_before(parties: list[Party], position: int) -> list[Participant]:
         for p in sorted(parties, key=lambda p: p.start)
         if p.end <= position and p.participant.kind == "person"
     ]
+
+
+# Where a person's family name is written first ("Hu Jintao", "Moon Jae-in", "Kim Yo Jong").
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP"})
 
 
 def _surname_like(word: Token) -> bool:

@@ -226,3 +226,11 @@ def test_a_time_counted_ahead_dates_a_plan(
     shipped: Engine, lang: str, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert visits(shipped, text, lang) == expected
+
+
+def test_a_family_name_written_first_names_the_same_person_again(shipped: Engine) -> None:
+    text = (
+        "Chinese President Hu Jintao arrived in Washington on Wednesday for a state visit. Hu "
+        "will be welcomed at the White House by Barack Obama on Thursday."
+    )
+    assert {visitor for visitor, _, _ in visits(shipped, text, "en")} == {"Hu Jintao"}
