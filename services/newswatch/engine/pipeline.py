@@ -423,12 +423,12 @@ class Engine:
                             ]
                             for parties in (mention.actors, mention.responders)
                         )
-                    answer = _answer(mention, etype)
-                    if answer is not None:
-                        read.append((trigger, answer))
                     if mention.denied:
                         read.append((trigger, mention))  # only for merge to see what it denies
                         continue
+                    answer = _answer(mention, etype)
+                    if answer is not None:
+                        read.append((trigger, answer))
                     if present.intersection(etype.yields_to) and not mention.planned:
                         yielded.append(mention)
                         continue
