@@ -984,7 +984,7 @@ class RoleReader:
                 for party in self._with_conjoined([host], later, tokens)[1:]:
                     roles[id(party)] = "target"
         if not owner_mode:
-            self._marked_targets(trigger, etype, eligible, marks, roles)
+            self._marked_targets(trigger, etype, eligible, marks, roles, tokens)
         unmarked = [p for p in eligible if id(p) not in roles and marks[id(p)] is None]
         if spec.object is not None:
             # "Biden recibió a Ruto": after a host verb, the personal "a" marks the guest, who
@@ -1127,14 +1127,17 @@ class RoleReader:
         eligible: list[Party],
         marks: dict[int, str | None],
         roles: dict[int, str],
+        tokens: list[str],
     ) -> None:
         """Marked parties as targets; a visit has one destination, the first after the trigger
         (else the last before it, for verb-final word order: "nach Russland reisen")."""
         marked = [p for p in eligible if id(p) not in roles and marks[id(p)] == "target"]
         if etype.foreign_targets:
-            places = [p for p in marked if p.participant.kind != "person"]
-            tokens = [t.lower_ for t in trigger.doc]
-            places = [p for p in places if not self._scene_of_a_conflict(p, tokens)]
+            places = [
+                p
+                for p in marked
+                if p.participant.kind != "person" and not self._scene_of_a_conflict(p, tokens)
+            ]
             after = [
                 p for p in places if p.start >= trigger.start and not _in_a_later_clause(trigger, p)
             ]
