@@ -38,7 +38,9 @@ _SCRIPT = re.compile(r"^[\w\u0400-\u04ff\u4e00-\u9fff][\w\s'’.\-\u0400-\u04ff\
 _COMMON = frozenset(
     "nice split mobile victoria reading bath van orange of sale march may hope union paris"
     " concord independence liberty progress opportunity surprise valencia? santa san"
-    " mercedes la el al le de du des los las the and et und".replace("?", "").split()
+    " mercedes la el al le de du des los las the and et und"
+    # "im Kanton Freiburg": the German for a Swiss canton, not Canton (Guangzhou)
+    " kanton".replace("?", "").split()
 ) | {
     # continents: "a tour of Africa" goes to no one country (Africa is a Tunisian town too)
     *("africa", "afrique", "afrika", "europe", "europa", "asia", "asie", "asien", "america"),

@@ -1,0 +1,134 @@
+"""Guests of a summit whose host is told by a verb or a noun ("es sede de", "hosts"), arrivals "in
+the country", attendance confirmed; a package still in the making is a threat; a freeze told as
+a noun is a decision; a second call told as separate is its own; "Der Kreml" opening a sentence
+is its subject. Passages written for these tests, read as published on Wednesday 6 March 2024."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.engine import Engine
+from support.passages import calls, sanctions, visits
+
+# --- summit guests -------------------------------------------------------------------------
+
+
+def test_the_host_of_a_summit_receives_the_guests_arriving_in_the_country(
+    shipped: Engine,
+) -> None:
+    text = (
+        "Panamá es sede de la cumbre regional, que se celebra entre el jueves y el viernes.\n\n"
+        "Ya han llegado al país el presidente de Colombia, Gustavo Petro, y el presidente de "
+        "Chile, Gabriel Boric.\n\n"
+        "Además, han confirmado su asistencia el presidente de Brasil, Luiz Inácio Lula da "
+        "Silva, y el presidente de Argentina, Javier Milei."
+    )
+    found = visits(shipped, text, "es")
+    assert {
+        ("Gustavo Petro", "Panama", "ongoing"),
+        ("Gabriel Boric", "Panama", "ongoing"),
+        ("Luiz Inácio Lula da Silva", "Panama", "announced"),
+        ("Javier Milei", "Panama", "announced"),
+    } <= found
+
+
+def test_a_summit_host_told_in_english(shipped: Engine) -> None:
+    text = (
+        "Kazakhstan hosts the regional summit on Thursday and Friday. "
+        "Narendra Modi and Recep Tayyip Erdogan have confirmed their attendance."
+    )
+    assert {
+        ("Narendra Modi", "Kazakhstan", "announced"),
+        ("Recep Tayyip Erdoğan", "Kazakhstan", "announced"),
+    } <= visits(shipped, text, "en")
+
+
+def test_a_guest_confirmed_with_no_summit_anywhere_goes_nowhere(shipped: Engine) -> None:
+    text = "Javier Milei ha confirmado su asistencia a la boda de un amigo."
+    assert visits(shipped, text, "es") == set()
+
+
+def test_a_swiss_canton_is_no_trip_to_china(shipped: Engine) -> None:
+    text = "Der Bundespräsident Frank-Walter Steinmeier besucht am Donnerstag den Kanton Zürich."
+    assert not any(host == "China" for _, host, _ in visits(shipped, text, "de"))
+
+
+# --- sanctions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Евросоюз приступил к работе над 21-м пакетом санкций против России."),
+        ("uk", "Євросоюз розпочав роботу над 21-м пакетом санкцій проти Росії."),
+        ("it", "L'Unione Europea sta per lavorare sul 21° pacchetto di sanzioni contro la Russia."),
+        ("es", "La Unión Europea trabaja ya en un paquete de sanciones contra Rusia."),
+    ],
+)
+def test_a_package_in_the_making_is_a_threat(shipped: Engine, lang: str, text: str) -> None:
+    found = sanctions(shipped, text, lang)
+    assert ("European Union", "threaten", "Russia") in found
+    assert not any(action == "impose" for _, action, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Ottawa a annoncé mardi le gel des avoirs de quatre généraux de l'armée birmane.",
+        ),
+        ("en", "Ottawa on Tuesday announced an asset freeze on four Myanmar army generals."),
+    ],
+)
+def test_a_freeze_told_as_a_noun_is_imposed(shipped: Engine, lang: str, text: str) -> None:
+    assert ("Canada", "impose", "Myanmar") in sanctions(shipped, text, lang)
+
+
+def test_a_court_ordering_a_freeze_is_no_sanction(shipped: Engine) -> None:
+    text = "Un juge de Lyon a ordonné le gel des avoirs d'un ancien banquier accusé d'escroquerie."
+    assert sanctions(shipped, text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Kreml hat die neuen Sanktionen der USA gegen russische Reedereien scharf kritisiert.",
+        "Der Kreml bedauert, dass Washington erneut auf Sanktionen gegen russische Firmen setzt.",
+    ],
+)
+def test_the_kremlin_opening_a_german_sentence_condemns(shipped: Engine, text: str) -> None:
+    assert any(
+        actor == "Russia" and action == "condemn"
+        for actor, action, _ in sanctions(shipped, text, "de")
+    )
+
+
+def test_a_demand_to_revoke_so_called_sanctions_lifts_nothing(shipped: Engine) -> None:
+    text = "中方对此表示强烈不满，要求美方立即停止错误做法，撤销所谓制裁。"
+    assert not any(action == "lift" for _, action, _ in sanctions(shipped, text, "zh"))
+
+
+# --- calls ---------------------------------------------------------------------------------
+
+
+def test_a_call_told_as_separate_is_a_second_call(shipped: Engine) -> None:
+    text = (
+        "Antony Blinken spoke by telephone with Olaf Scholz on Tuesday and, in a separate call, "
+        "with Emmanuel Macron."
+    )
+    found = calls(shipped, text, "en")
+    assert {
+        ("Antony Blinken", "Olaf Scholz", "phone"),
+        ("Antony Blinken", "Emmanuel Macron", "phone"),
+    } <= found
+
+
+def test_a_call_held_with_a_leader(shipped: Engine) -> None:
+    text = "Fumio Kishida held a 30-minute call with Chinese President Xi Jinping on Monday."
+    assert ("Fumio Kishida", "Xi Jinping", "phone") in calls(shipped, text, "en")
+
+
+def test_a_call_with_reporters_is_no_call_with_a_leader(shipped: Engine) -> None:
+    text = "Fumio Kishida had a call with reporters on Monday and said Xi Jinping was welcome."
+    assert calls(shipped, text, "en") == set()
