@@ -132,3 +132,39 @@ def test_a_call_held_with_a_leader(shipped: Engine) -> None:
 def test_a_call_with_reporters_is_no_call_with_a_leader(shipped: Engine) -> None:
     text = "Fumio Kishida had a call with reporters on Monday and said Xi Jinping was welcome."
     assert calls(shipped, text, "en") == set()
+
+
+# --- relief only wished, weighed or discussed ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Il leader della Lega: revocherei subito le sanzioni alla Russia."),
+        (
+            "ru",
+            "Если перемирие продержится, мы можем начать рассматривать поэтапную отмену санкций "
+            "против России, сказал президент Финляндии.",
+        ),
+        (
+            "fr",
+            "Le Kremlin a indiqué que le dossier pourrait être évoqué avec la question de la "
+            "levée des sanctions contre la Russie.",
+        ),
+        (
+            "es",
+            "Brasil hizo votos para que el diálogo entre las partes conduzca al levantamiento de "
+            "las sanciones de Estados Unidos contra Venezuela.",
+        ),
+    ],
+)
+def test_a_relief_wished_or_discussed_lifts_nothing(shipped: Engine, lang: str, text: str) -> None:
+    assert not any(action == "lift" for _, action, _ in sanctions(shipped, text, lang))
+
+
+def test_a_call_said_to_be_off_the_table_is_none(shipped: Engine) -> None:
+    text = (
+        "У Кремлі заявили, що наразі не йдеться про телефонну розмову між Володимиром Путіним "
+        "і Володимиром Зеленським."
+    )
+    assert calls(shipped, text, "uk") == set()
