@@ -237,6 +237,7 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         ago_before=tuple(raw.get("ago_before", ())),
         ago_after=tuple(raw.get("ago_after", ())),
         ahead_before=tuple(raw.get("ahead_before", ())),
+        not_dates=tuple(raw.get("not_dates", ())),
         units=tuple(raw.get("units", {}).items()),
         numbers=tuple(raw.get("numbers", {}).items()),
         anchors=tuple(raw.get("anchors", ())),

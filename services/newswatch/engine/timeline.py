@@ -43,6 +43,9 @@ class TimeWords:
     ago_before: tuple[str, ...] = ()  # "il y a" (before the number)
     ago_after: tuple[str, ...] = ()  # "ago", "назад" (after the unit)
     ahead_before: tuple[str, ...] = ()  # "tra", "dans", "через" (before the number): ahead
+    # "la mañana de este miércoles": a time of day whose word is also a day ("mañana":
+    # tomorrow); these phrases are no date
+    not_dates: tuple[str, ...] = ()
     units: tuple[tuple[str, int], ...] = ()  # word -> days
     numbers: tuple[tuple[str, int], ...] = ()  # word -> value
     anchors: tuple[str, ...] = ()  # "depuis", "since": what follows is a comparison
@@ -149,6 +152,7 @@ class Timeline:
         self._ago_before = [tokens(p) for p in words.ago_before]
         self._ago_after = [tokens(p) for p in words.ago_after]
         self._ahead_before = [tokens(p) for p in words.ahead_before]
+        self._not_dates = sorted((tokens(p) for p in words.not_dates), key=lambda p: -len(p))
         self._anchors = [tokens(p) for p in words.anchors]
         self._when = frozenset(w.lower() for w in words.when)
         self._stay_before = frozenset(w.lower() for w in words.stay_before)
@@ -183,6 +187,9 @@ class Timeline:
             for expr in _cjk_expressions(tokens, today):
                 found.append(expr)
                 taken.update(range(expr.start, expr.end))
+        for phrase in self._not_dates:
+            for i in _find(tokens, phrase):
+                taken.update(range(i, i + len(phrase)))
         for phrase, (_, weekday) in self._offsets_extra:
             for i in _find(tokens, phrase):
                 if not taken.intersection(range(i, i + len(phrase))):

@@ -168,3 +168,24 @@ def test_a_call_said_to_be_off_the_table_is_none(shipped: Engine) -> None:
         "і Володимиром Зеленським."
     )
     assert calls(shipped, text, "uk") == set()
+
+
+def test_the_morning_of_today_is_no_tomorrow(shipped: Engine) -> None:
+    # "la mañana" is the morning; "mañana" alone is tomorrow (published Wednesday 6 March)
+    held = (
+        "Claudia Sheinbaum y Justin Trudeau sostuvieron una llamada telefónica la mañana de "
+        "este miércoles."
+    )
+    ahead = (
+        "Claudia Sheinbaum y Justin Trudeau sostendrán una llamada telefónica mañana por la mañana."
+    )
+    assert calls(shipped, held, "es") == {("Claudia Sheinbaum", "Justin Trudeau", "phone")}
+    assert calls(shipped, ahead, "es") == set()
+
+
+def test_a_german_host_with_the_party_in_brackets_receives(shipped: Engine) -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz (SPD) hat den kanadischen Premierminister Justin Trudeau am "
+        "Mittwoch in Berlin empfangen."
+    )
+    assert ("Justin Trudeau", "Germany", "ongoing") in visits(shipped, text, "de")
