@@ -161,9 +161,12 @@ class RoleReader:
             for phrase, kind in markers:
                 n = len(phrase)
                 if n <= position and tuple(tokens[position - n : position]) == phrase:
-                    if kind == "owner" and position == n:
-                        # "Der Kreml hat ... kritisiert": an owner's article that opens the
-                        # sentence is the subject's (no tagger tells "der" apart)
+                    if kind == "owner" and (
+                        position == n or tokens[position - n - 1] in CLAUSE_BREAKS
+                    ):
+                        # "Der Kreml hat ... kritisiert", "er sagte, der Kreml bedauere": an
+                        # owner's article that opens a clause is the subject's (no tagger tells
+                        # "der" apart)
                         continue
                     return kind
         return None
@@ -1368,7 +1371,7 @@ class RoleReader:
         before = doc[party.start - 1]
         if before.pos_ == "ADP":
             return True
-        if before.is_sent_start:
+        if before.is_sent_start or (before.i > 0 and before.nbor(-1).text in CLAUSE_BREAKS):
             # "Der Kreml hat ... kritisiert": an article that opens the sentence is the
             # subject's; only a one-word preposition of place or agent stands there ("In Moskau")
             kinds: tuple[str, ...] = ("target", "agent", "host")

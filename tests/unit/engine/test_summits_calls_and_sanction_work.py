@@ -95,6 +95,7 @@ def test_a_court_ordering_a_freeze_is_no_sanction(shipped: Engine) -> None:
     [
         "Der Kreml hat die neuen Sanktionen der USA gegen russische Reedereien scharf kritisiert.",
         "Der Kreml bedauert, dass Washington erneut auf Sanktionen gegen russische Firmen setzt.",
+        "Peskow sagte, der Kreml bedauere die neuen Sanktionen der USA gegen russische Banken.",
     ],
 )
 def test_the_kremlin_opening_a_german_sentence_condemns(shipped: Engine, text: str) -> None:
