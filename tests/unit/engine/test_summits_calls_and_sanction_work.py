@@ -147,6 +147,7 @@ def test_a_call_with_reporters_is_no_call_with_a_leader(shipped: Engine) -> None
             "Если перемирие продержится, мы можем начать рассматривать поэтапную отмену санкций "
             "против России, сказал президент Финляндии.",
         ),
+        ("ru", "Президент Финляндии допустил ослабление санкций против России после перемирия."),
         (
             "fr",
             "Le Kremlin a indiqué que le dossier pourrait être évoqué avec la question de la "
