@@ -1468,17 +1468,32 @@ def join_talks(
     for visit in (m for m in mentions if taxonomy[m.event].foreign_targets and m.actors):
         visitors = {a.key for a in visit.actors}
         home = {a.participant.country for a in visit.actors}
+        # "held talks with Japanese Prime Minister Abe ... on day 2 of his visit to Russia": a
+        # third country's leader met during the trip is no host of it
+        hosting = {t.participant.country for t in visit.targets if t.participant.country}
         for talks in (m for m in yielded if taxonomy[m.event].abroad == visit.event):
             sides = talks.actors + talks.targets
             if not visitors & {p.key for p in sides}:
                 continue
             known = visitors | {t.key for t in visit.targets}
+            # "came to Kinshasa from South Africa, where he held talks with Pandor": a country
+            # the sentence names as a place may be where the talks were
+            named = {
+                p.participant.country
+                for p in talks.parties
+                if p.participant.kind == "country" and p.form in ("name", "metonym", "place")
+            }
             for party in sides:
                 if (
                     party.key not in known
                     and party.participant.kind == "person"
                     and party.participant.watched
                     and party.participant.country not in home
+                    and (
+                        not hosting
+                        or party.participant.country in hosting
+                        or party.participant.country in named
+                    )
                 ):
                     visit.targets.append(party)
                     known.add(party.key)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from newswatch.contracts import Article
 from newswatch.engine import Engine
-from support.passages import calls, sanctions, visits
+from support.passages import NOW, PUBLISHED, calls, sanctions, visits
 
 # --- summit guests -------------------------------------------------------------------------
 
@@ -191,3 +192,20 @@ def test_a_german_host_with_the_party_in_brackets_receives(shipped: Engine) -> N
         "Mittwoch in Berlin empfangen."
     )
     assert ("Justin Trudeau", "Germany", "ongoing") in visits(shipped, text, "de")
+
+
+def test_a_third_leader_met_during_a_trip_hosts_no_trip(shipped: Engine) -> None:
+    text = (
+        "Narendra Modi held talks with Japanese Prime Minister Fumio Kishida on Tuesday, on the "
+        "second day of his visit to Russia."
+    )
+    found = visits(shipped, text, "en")
+    assert any(host == "Russia" for _, host, _ in found)
+    assert not any(host == "Japan" for _, host, _ in found)
+
+
+def test_the_host_met_during_a_trip_stays_its_host(shipped: Engine) -> None:
+    text = "Emmanuel Macron held talks with Vladimir Putin on Tuesday during his visit to Russia."
+    article = Article(id="t", text=text, language="en", published_at=PUBLISHED)
+    trips = [a for a in shipped.tag(article, now=NOW) if a.event_type == "state_visit"]
+    assert [{t.name for t in a.targets} for a in trips] == [{"Russia", "Vladimir Putin"}]
