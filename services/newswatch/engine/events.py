@@ -1372,8 +1372,9 @@ class RoleReader:
         if before.pos_ == "ADP":
             return True
         if before.is_sent_start or (before.i > 0 and before.nbor(-1).text in CLAUSE_BREAKS):
-            # "Der Kreml hat ... kritisiert": an article that opens the sentence is the
-            # subject's; only a one-word preposition of place or agent stands there ("In Moskau")
+            # "Der Kreml hat ... kritisiert", "er sagte, der Kreml bedauere": an article that
+            # opens the sentence or a clause is the subject's; only a one-word preposition of
+            # place or agent stands there ("In Moskau")
             kinds: tuple[str, ...] = ("target", "agent", "host")
             return any(before.lower_ == p[0] for k in kinds for p in self.markers[k] if len(p) == 1)
         markers = {
