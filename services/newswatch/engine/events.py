@@ -130,6 +130,17 @@ class RoleReader:
             )
             for places, kinds in ((False, _MARKER_KINDS), (True, _MARKER_KINDS_WITH_PLACES))
         }
+        # For _after_preposition, once: every word of a marker of place, owner, agent or host,
+        # and the one-word markers of place, agent or host (the only ones that open a clause)
+        self.preposition_words = frozenset(
+            w
+            for kind in ("target", "owner", "agent", "host")
+            for p in self.markers[kind]
+            for w in p
+        )
+        self.clause_opening_prepositions = frozenset(
+            p[0] for kind in ("target", "agent", "host") for p in self.markers[kind] if len(p) == 1
+        )
         self.modality = Modality(patterns.cues, make_doc)
         self.timeline = Timeline(patterns.time, make_doc)
         self.capital_words = frozenset(w.lower() for w in patterns.cues.get("capital"))
@@ -1375,15 +1386,8 @@ class RoleReader:
             # "Der Kreml hat ... kritisiert", "er sagte, der Kreml bedauere": an article that
             # opens the sentence or a clause is the subject's; only a one-word preposition of
             # place or agent stands there ("In Moskau")
-            kinds: tuple[str, ...] = ("target", "agent", "host")
-            return any(before.lower_ == p[0] for k in kinds for p in self.markers[k] if len(p) == 1)
-        markers = {
-            w
-            for kind in ("target", "owner", "agent", "host")
-            for p in self.markers[kind]
-            for w in p
-        }
-        return before.lower_ in markers
+            return before.lower_ in self.clause_opening_prepositions
+        return before.lower_ in self.preposition_words
 
     @staticmethod
     def _within_reach(trigger: Span, party: Party) -> bool:

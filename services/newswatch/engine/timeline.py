@@ -152,7 +152,7 @@ class Timeline:
         self._ago_before = [tokens(p) for p in words.ago_before]
         self._ago_after = [tokens(p) for p in words.ago_after]
         self._ahead_before = [tokens(p) for p in words.ahead_before]
-        self._not_dates = sorted((tokens(p) for p in words.not_dates), key=lambda p: -len(p))
+        self._not_dates = [tokens(p) for p in words.not_dates]
         self._anchors = [tokens(p) for p in words.anchors]
         self._when = frozenset(w.lower() for w in words.when)
         self._stay_before = frozenset(w.lower() for w in words.stay_before)
