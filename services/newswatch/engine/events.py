@@ -147,6 +147,7 @@ class RoleReader:
         self.gathering_words = tuple(w.lower() for w in patterns.cues.get("gathering"))
         self.locatives = frozenset(w.lower() for w in patterns.cues.get("locative"))
         self.gathering_of = frozenset(w.lower() for w in patterns.cues.get("gathering_of"))
+        self.country_nouns = frozenset(w.lower() for w in patterns.cues.get("country_nouns"))
         self.gathering_hosts = [
             phrase_words(make_doc, p) for p in patterns.cues.get("gathering_host")
         ]
@@ -1389,12 +1390,30 @@ class RoleReader:
             return before.lower_ in self.clause_opening_prepositions
         return before.lower_ in self.preposition_words
 
-    @staticmethod
-    def _within_reach(trigger: Span, party: Party) -> bool:
-        """The object of a trigger verb: soon after it, no clause break in between."""
+    def _within_reach(self, trigger: Span, party: Party) -> bool:
+        """The object of a trigger verb: soon after it, no clause break in between, unless the
+        break opens the list a noun for countries announces ("visitó cinco países: Francia, …",
+        cue ``country_nouns``) or the country follows the city ("visitará Taskent, Uzbekistán")."""
         if not trigger.start <= party.start <= trigger.end + _OBJECT_REACH:
             return False
-        return not any(t.text in CLAUSE_BREAKS for t in trigger.doc[trigger.end : party.start])
+        between = trigger.doc[trigger.end : party.start]
+        breaks = [t.i for t in between if t.text in CLAUSE_BREAKS]
+        if not breaks:
+            return True
+        announced = trigger.doc[trigger.end : breaks[0]]
+        if len(breaks) != 1:
+            return False
+        if trigger.doc[breaks[0]].text == ",":
+            # "visitará Taskent, Uzbekistán": a city, then the country it lies in
+            return (
+                party.participant.kind == "country"
+                and party.start == breaks[0] + 1
+                and 0 < len(announced) <= 3
+                and all(t.text[:1].isupper() for t in announced)
+            )
+        return trigger.doc[breaks[0]].text in (":", "(") and any(
+            t.lower_ in self.country_nouns for t in announced
+        )
 
     @staticmethod
     def _warner(trigger: Span, eligible: list[Party], targets: list[Party]) -> list[Party]:

@@ -70,7 +70,9 @@ class _Prepared:
     segments: list[_Segment] = field(default_factory=list)
     named: set[str] = field(default_factory=set)
     lines: list[Doc] = field(default_factory=list)  # tokenizer + entity matcher only
-    dateline: int = 0  # end of "PARIS, 3 mars (AFP) -" at the start of the text
+    # where "PARIS, 3 mars (AFP) -" stands: at the start of the text or of the paragraph after
+    # a standfirst
+    dateline: tuple[int, int] = (0, 0)
 
 
 @contextmanager
@@ -276,7 +278,7 @@ class Engine:
         if patterns is not None and patterns.fold_script:
             with _stage("normalise"):  # one character for one: the offsets still hold
                 norm = replace(norm, text=script_folder(patterns.fold_script)(norm.text))
-        item = _Prepared(article, norm, lang, dateline=dateline_end(norm.text))
+        item = _Prepared(article, norm, lang, dateline=dateline_at(norm.text))
         if lang not in self.pipelines.patterns:
             return item
         with _stage("match"):
@@ -365,12 +367,19 @@ class Engine:
                     for p in found
                     if not (p.form == "ner" and self._not_a_person(p.surface, lang_patterns))
                 ]
-                if segment.start < item.dateline:
+                first, last = item.dateline
+                if segment.start < last and segment.start + len(doc.text) > first:
                     # "ABUJA, Feb 25 -": where the story was filed, not a party to it.
-                    filed = [p for p in found if segment.start + doc[p.start].idx < item.dateline]
+                    filed = [p for p in found if first <= segment.start + doc[p.start].idx < last]
                     filed_at = next((p for p in filed if _a_place(p)), None)
-                    # "Putin: Russia will respond" names a speaker, not a place
-                    found = [p for p in found if p not in filed or p.participant.kind == "person"]
+                    # "Putin: Russia will respond" names a speaker, not a place; "WASHINGTON
+                    # (Sputnik) —" names an agency, whatever the tagger took it for
+                    speaker = text[first:last].rstrip().endswith(":")
+                    found = [
+                        p
+                        for p in found
+                        if p not in filed or (speaker and p.participant.kind == "person")
+                    ]
                 found = sorted(
                     found + discourse.references(doc, index, found), key=lambda p: p.start
                 )
@@ -493,12 +502,17 @@ class Engine:
 # /ТАСС/.": a place in capitals, maybe a date and an agency, then a dash or the agency between
 # slashes or a colon ("WASHINGTON:", "London:"): where the copy was filed.
 _CAPITALS = "A-ZÀ-ÖØ-ÝА-ЯЁЄІЇҐ"
-_DATELINE = re.compile(
-    rf"^\s*(?:[{_CAPITALS}][{_CAPITALS}'’.\- ]{{1,40}}(?:\([^)]{{0,40}}\))?"
+_CAPITAL_PLACE = (
+    rf"[{_CAPITALS}][{_CAPITALS}'’.\- ]{{1,40}}(?:\([^)]{{0,40}}\))?"
     r"(?:,[^\n–—/:-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*(?:[-–—]+\s|:\s|/[^/\n]{1,20}/\.?\s)"
+)
+_DATELINE = re.compile(
+    rf"^\s*(?:{_CAPITAL_PLACE}"
     rf"|[{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+(?: [{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+)?:\s)"
 )
-
+# under a standfirst of at most _STANDFIRST characters, only a place in capitals
+_CAPITAL_DATELINE = re.compile(rf"\s*{_CAPITAL_PLACE}")
+_STANDFIRST = 400
 
 # A summit's place holds for trips told at most this many sentences after it.
 _SUMMIT_REACH = 3
@@ -563,6 +577,21 @@ def _to_the_place(trip: EventMention, placed_in: int, venue: Party, sentence: in
 def dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     return match.end() if match else 0
+
+
+def dateline_at(text: str) -> tuple[int, int]:
+    """Where the dateline stands: the text's start, or the start of the second paragraph when
+    a standfirst comes first ("… against North Korea.\n\nWASHINGTON (Sputnik) — On Tuesday");
+    there only a place in capitals counts ("Putin: …" opens many a paragraph)."""
+    if end := dateline_end(text):
+        return 0, end
+    first = text.find("\n\n")
+    if 0 < first <= _STANDFIRST:
+        start = first + 2
+        match = _CAPITAL_DATELINE.match(text, start)
+        if match:
+            return start, match.end()
+    return 0, 0
 
 
 def _year(published_at: str | None) -> int | None:
