@@ -1056,8 +1056,17 @@ class RoleReader:
                 if id(p) not in roles
                 and p.participant.kind in _ACTING_KINDS
                 and not (summit and p.participant.kind == "organisation")
-                and trigger.root.pos_ in ("NOUN", "PROPN")
-                and self._owner_after(trigger, p, tokens)
+                and (
+                    (
+                        trigger.root.pos_ in ("NOUN", "PROPN")
+                        and self._owner_after(trigger, p, tokens)
+                    )
+                    or (
+                        spec.owner_next
+                        and p.start == trigger.end
+                        and p.participant.kind == "person"
+                    )
+                )
             ]
             if owners:
                 roles[id(owners[0])] = "actor"

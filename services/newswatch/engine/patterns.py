@@ -38,6 +38,8 @@ class Trigger:
     visitors: str = "any"
     place_next: bool = False  # the word after the trigger (or after "la", "l'") is a name
     after_gathering: bool = False  # "en présence du président": only once a summit is named
+    # "визит Путина": a person right after this noun, in the genitive, is whose it is
+    owner_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def load_language(path: Path, taxonomy: Taxonomy) -> LanguagePatterns:
                 visitors=spec.get("visitors", "any"),
                 place_next=spec.get("place_next", False),
                 after_gathering=spec.get("after_gathering", False),
+                owner_next=spec.get("owner_next", False),
                 attributes=dict(spec.get("attributes", {})),
                 subject=spec.get("subject", "actor"),
                 object=spec.get("object"),

@@ -506,8 +506,15 @@ _CAPITAL_PLACE = (
     rf"[{_CAPITALS}][{_CAPITALS}'’.\- ]{{1,40}}(?:\([^)]{{0,40}}\))?"
     r"(?:,[^\n–—/:-]{0,40})?\s*(?:\([^)]{0,20}\))?\s*(?:[-–—]+\s|:\s|/[^/\n]{1,20}/\.?\s)"
 )
+# "Panamá, 11 abr (EFE).-", "Belgrado, 23 maggio 2015 –": a place as written, a comma, a date
+# (a digit in it) or an agency in brackets, then a dash
+_WRITTEN_PLACE = (
+    rf"[{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+"
+    rf"(?: (?:de |del |di |da |la |el )?[{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+){{0,2}}"
+    r", (?=[^\n]{0,30}(?:\d|\([^)]{1,20}\)))[^\n()–—-]{0,25}(?:\([^)]{1,20}\))?\.?\s*[-–—]+\s?"
+)
 _DATELINE = re.compile(
-    rf"^\s*(?:{_CAPITAL_PLACE}"
+    rf"^\s*(?:{_CAPITAL_PLACE}|{_WRITTEN_PLACE}"
     rf"|[{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+(?: [{_CAPITALS}][a-zà-öø-ÿа-яёєіїґ'’\-]+)?:\s)"
 )
 # under a standfirst of at most _STANDFIRST characters, only a place in capitals

@@ -171,6 +171,16 @@ def test_the_state_before_the_object_marker_lists_the_firms(
     assert sanctions(shipped, text, "zh") == {(listing, "impose", listed)}
 
 
+def test_the_mainland_ministry_of_taiwanese_copy_is_chinas(shipped: Engine) -> None:
+    text = "大陸商務部25日公告，將3家美國企業列入不可靠實體清單。"
+    assert sanctions(shipped, text, "zh") == {("China", "impose", "United States")}
+
+
+def test_the_party_whose_deeds_are_the_reason_is_sanctioned(shipped: Engine) -> None:
+    text = "中国外交部因美国对台军售，宣布制裁7家美国军工企业。"
+    assert sanctions(shipped, text, "zh") == {("China", "impose", "United States")}
+
+
 def test_firms_said_to_be_on_a_list_are_no_new_listing(shipped: Engine) -> None:
     text = "被列入不可靠实体清单的5家美国企业将被禁止从事与中国有关的进出口活动。"
     assert sanctions(shipped, text, "zh") == set()
@@ -195,3 +205,53 @@ def test_the_place_and_agency_of_a_dateline_under_a_standfirst_act_in_nothing(
         "had been discussed on Tuesday."
     )
     assert not any(actor == "United States" for actor, _, _ in sanctions(shipped, text, "en"))
+
+
+def test_a_dateline_written_as_a_place_and_a_date_is_found() -> None:
+    for text, dateline in (
+        ("Panamá, 11 abr (EFE).- El presidente habló.", "Panamá, 11 abr (EFE).- "),
+        (
+            "Ciudad de México, 5 mar (EFE).- El presidente habló.",
+            "Ciudad de México, 5 mar (EFE).- ",
+        ),
+        ("Belgrado, 23 maggio 2015 – Il presidente ha parlato.", "Belgrado, 23 maggio 2015 – "),
+    ):
+        start, end = dateline_at(text)
+        assert text[start:end] == dateline
+    # a name and its office between commas is no dateline
+    assert dateline_at("Emmanuel Macron, président de la République, a dit – non.") == (0, 0)
+
+
+# --- who travels ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "visitor", "host"),
+    [
+        (
+            "ru",
+            "Токаев рассказал журналистам о визите Владимира Путина в Казахстан.",
+            "Vladimir Putin",
+            "Kazakhstan",
+        ),
+        (
+            "uk",
+            "Зеленський розповів журналістам про візит Дональда Трампа до Києва.",
+            "Donald Trump",
+            "Ukraine",
+        ),
+    ],
+)
+def test_the_person_in_the_genitive_after_a_trip_noun_travels(
+    shipped: Engine, lang: str, text: str, visitor: str, host: str
+) -> None:
+    found = visits(shipped, text, lang)
+    assert any(v == visitor and h == host for v, h, _ in found)
+    assert not any(v != visitor for v, _, _ in found)
+
+
+def test_entry_bans_issued_in_the_plural_are_imposed(shipped: Engine) -> None:
+    text = (
+        "Die EU-Außenminister erließen am Freitag Einreiseverbote gegen zwölf Bürger aus Belarus."
+    )
+    assert ("European Union", "impose", "Belarus") in sanctions(shipped, text, "de")
