@@ -1409,19 +1409,20 @@ class RoleReader:
         breaks = [t.i for t in between if t.text in CLAUSE_BREAKS]
         if not breaks:
             return True
-        announced = trigger.doc[trigger.end : breaks[0]]
-        if len(breaks) != 1:
+        if len(breaks) > 1:
             return False
-        if trigger.doc[breaks[0]].text == ",":
+        (brk,) = breaks
+        lead = trigger.doc[trigger.end : brk]  # the words between the trigger and the break
+        if trigger.doc[brk].text == ",":
             # "visitará Taskent, Uzbekistán": a city, then the country it lies in
             return (
                 party.participant.kind == "country"
-                and party.start == breaks[0] + 1
-                and 0 < len(announced) <= 3
-                and all(t.text[:1].isupper() for t in announced)
+                and party.start == brk + 1
+                and 0 < len(lead) <= 3
+                and all(t.text[:1].isupper() for t in lead)
             )
-        return trigger.doc[breaks[0]].text in (":", "(") and any(
-            t.lower_ in self.country_nouns for t in announced
+        return trigger.doc[brk].text in (":", "(") and any(
+            t.lower_ in self.country_nouns for t in lead
         )
 
     @staticmethod
