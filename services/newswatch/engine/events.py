@@ -1056,17 +1056,7 @@ class RoleReader:
                 if id(p) not in roles
                 and p.participant.kind in _ACTING_KINDS
                 and not (summit and p.participant.kind == "organisation")
-                and (
-                    (
-                        trigger.root.pos_ in ("NOUN", "PROPN")
-                        and self._owner_after(trigger, p, tokens)
-                    )
-                    or (
-                        spec.owner_next
-                        and p.start == trigger.end
-                        and p.participant.kind == "person"
-                    )
-                )
+                and self._owner_after(trigger, p, tokens, owner_next=spec.owner_next)
             ]
             if owners:
                 roles[id(owners[0])] = "actor"
@@ -1123,10 +1113,17 @@ class RoleReader:
             and doc[party.start - 1].lower_ in self.modality.personal_words
         )
 
-    def _owner_after(self, trigger: Span, party: Party, tokens: list[str]) -> bool:
-        """The party owns the trigger noun from right after it: "la visite du ministre X"."""
+    def _owner_after(
+        self, trigger: Span, party: Party, tokens: list[str], owner_next: bool = False
+    ) -> bool:
+        """The party owns the trigger noun from right after it: "la visite du ministre X"; with
+        ``owner_next`` (the trigger's flag: a case language read without a tagger), a person
+        right after the noun, in the genitive: "визит Путина"."""
+        if owner_next and party.start == trigger.end and party.participant.kind == "person":
+            return True
         return (
-            0 <= party.start - trigger.end <= _OWNER_REACH
+            trigger.root.pos_ in ("NOUN", "PROPN")
+            and 0 <= party.start - trigger.end <= _OWNER_REACH
             and self.marker_in(tokens, party.start) == "owner"
         )
 

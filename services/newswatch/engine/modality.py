@@ -336,7 +336,8 @@ class Modality:
             or (not past and self.has("planned_after", after[:1]))
             or (not past and self.has("future_after", self.clause_after(tokens, trigger.end)))
         )
-        if self.has("announced", before) or soon or future or self._future_before(trigger, past):
+        ahead = self._future_before(trigger, len(before) - len(trigger), past)
+        if self.has("announced", before) or soon or future or ahead:
             return "announced", 2
         if anchor is not None and anchor.future and not past:
             return "announced", 2  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
@@ -625,17 +626,16 @@ class Modality:
                 verb = head
         return verb
 
-    def _future_before(self, trigger: Span, past: bool) -> bool:
-        """Without a tagger, a trip noun after a verb in a future form in its clause
-        ("participará … durante la visita oficial", "incontrerà … durante la visita"): the
-        trip is ahead too. A trigger told in the past keeps its tense."""
+    def _future_before(self, trigger: Span, reach: int, past: bool) -> bool:
+        """Without a tagger, a trip noun after a verb in a future form among the ``reach`` words
+        of its clause before it ("participará … durante la visita oficial", "incontrerà …
+        durante la visita"): the trip is ahead too. A trigger told in the past keeps its tense."""
         suffixes = self.cues_spec.announced_suffixes
         if trigger.doc.has_annotation("POS") or past or not suffixes:
             return False
-        tokens = [t.text for t in trigger.doc]
         return any(
-            len(word) > 4 and word.islower() and word.endswith(suffixes)
-            for word in self.clause_before(tokens, trigger.start)
+            len(word) > 4 and word.text.islower() and word.lower_.endswith(suffixes)
+            for word in trigger.doc[trigger.start - reach : trigger.start]
         )
 
     def _told_past(self, verb: Token) -> bool:

@@ -147,14 +147,14 @@ def build() -> list[tuple[str, str]]:
             name = name.strip()
             key = _fold(name)
             population = city["population"]
+            code = city["countrycode"]
             if (
                 not _ok(name)
                 or key in _COMMON
                 or (key in primary and key != own)
-                or (population < LARGE_CITY and _everyday_word(name, city["countrycode"]))
+                or (population < LARGE_CITY and _everyday_word(name, code))
             ):
                 continue
-            code = city["countrycode"]
             largest[key][code] = max(largest[key].get(code, 0), population)
             if (
                 key not in best
