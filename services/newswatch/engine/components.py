@@ -217,12 +217,14 @@ class EntityMentions:
             for e in watchlist
             if e.kind == "person" and (state := watchlist.country(e.country)) is not None
         }
-        # Capitalised words that never start a name: days, months, titles' own words.
+        # Capitalised words that never start a name: days, months, titles' own words, and the
+        # German nouns of time ("kommende Woche Moskau besucht": no club "Woche Moskau").
         time = patterns.time
         self.not_names = frozenset(
             [w.lower() for forms in (*time.weekdays, *time.months) for w in forms]
             + [w for phrases in patterns.titles.values() for p in phrases for w in p.split()]
             + list(patterns.determiners)
+            + [w.lower() for w in patterns.cues.get("plain_nouns")]
         )
 
     def __call__(self, doc: Doc) -> Doc:

@@ -249,9 +249,14 @@ class Discourse:
     ) -> Participant | None:
         """The country last named before ``position``, or the country of the person last named:
         in this sentence past its first party ("Boric … con su homólogo brasileño, Lula, …
-        visitará ese país"; the first is mostly the one who goes), else in the sentences before."""
-        before = [p for p in parties if p.end <= position and p.form != "place"][1:]
-        for party in reversed(before):
+        visitará ese país"; the first is mostly the one who goes), else in the sentences before.
+        A country named by its name in this sentence comes first: "se encuentra en Lima, Perú, el
+        presidente Duque, ... una visita de Estado a ese país"."""
+        before = [p for p in parties if p.end <= position and p.form != "place"]
+        named = [p for p in before if p.participant.kind == "country" and p.form == "name"]
+        if named:
+            return named[-1].participant  # a country named by its name outranks a home
+        for party in reversed(before[1:]):
             participant = party.participant
             if participant.kind == "country":
                 return participant

@@ -910,6 +910,11 @@ class RoleReader:
         previous = first
         for party in places:
             if not self._conjoined(previous, party, tokens):
+                gap = [t for t in tokens[previous.end : party.start] if t != ","]
+                if gap and gap[0] in self.patterns.conjunctions:
+                    # "Chile, Paraguay, Perú y Cúcuta, Colombia": the list ends with a city
+                    # after its last "and"; the countries named before it are still stops
+                    closed = len(chain)
                 break
             chain.append(party)
             gap = tokens[previous.end : party.start]
@@ -1085,6 +1090,25 @@ class RoleReader:
             if "actor" not in roles.values() and after:
                 roles[id(after[0])] = "actor"
                 weak = True  # only word order, after the trigger: often someone else's part
+        if (
+            spec.subject == "target"
+            and etype.foreign_targets
+            and not trigger.doc.has_annotation("DEP")
+            and "target" not in roles.values()
+        ):
+            # "Meloni riceverà il primo ministro croato Plenković": with no parse to name the
+            # host verb's subject, the last person or state named before it in its clause hosts
+            # (the guest after it was taken as the object).
+            hosts = [
+                p
+                for p in unmarked
+                if id(p) not in roles
+                and p.end <= trigger.start
+                and p.participant.kind in ("person", "country")
+                and _same_clause(trigger, p)
+            ]
+            if hosts:
+                roles[id(hosts[-1])] = "target"
         actors = [p for p in eligible if roles.get(id(p)) == "actor"]
         if (etype.foreign_targets or etype.actor_kinds) and len(actors) == 1:
             # "Macron, Scholz et Draghi sont arrivés à Kiev": every listed person travels;
@@ -1121,11 +1145,31 @@ class RoleReader:
         right after the noun, in the genitive: "визит Путина"."""
         if owner_next and party.start == trigger.end and party.participant.kind == "person":
             return True
+        if self._relative_owner(trigger, party, tokens):
+            return True
         return (
             trigger.root.pos_ in ("NOUN", "PROPN")
             and 0 <= party.start - trigger.end <= _OWNER_REACH
             and self.marker_in(tokens, party.start) == "owner"
         )
+
+    def _relative_owner(self, trigger: Span, party: Party, tokens: list[str]) -> bool:
+        """A person first named in a relative clause right on the trip noun: "la visita ufficiale
+        che il capo dello Stato Sergio Mattarella effettuerà lunedì", "la visita que realizará el
+        presidente X" (cue ``relative``; read as written, for languages without a parser)."""
+        if party.participant.kind != "person" or trigger.doc.has_annotation("DEP"):
+            return False
+        opening = next(
+            (
+                i
+                for i in range(trigger.end, min(trigger.end + 2, party.start))
+                if tokens[i] in self.modality.relative_words
+            ),
+            None,
+        )
+        if opening is None or party.start - opening > 6:
+            return False
+        return not any(w in CLAUSE_BREAKS for w in tokens[opening + 1 : party.start])
 
     def _owner_travels(
         self, trigger: Span, eligible: list[Party], roles: dict[int, str], tokens: list[str]
@@ -1170,7 +1214,14 @@ class RoleReader:
             after = [
                 p for p in places if p.start >= trigger.start and not _in_a_later_clause(trigger, p)
             ]
-            before = [p for p in places if p.end <= trigger.start]
+            # (not a place before a "that" that opens the trigger's clause: "В Пекине ожидают,
+            # что визит укрепит доверие" names where the hopes are voiced)
+            before = [
+                p
+                for p in places
+                if p.end <= trigger.start
+                and not self.modality.has("complementizers", tokens[p.end : trigger.start])
+            ]
             if not after:
                 city = self._city_after(trigger)
                 if city is not None:

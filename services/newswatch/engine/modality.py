@@ -53,6 +53,8 @@ class Modality:
         self.plan_words = {p[0] for p in self.cues.get("announced", ()) if len(p) == 1}
         # "recibió a Ruto": the one-word markers of a person a host verb receives
         self.personal_words = {p[0] for p in self.cues.get("personal_object", ()) if len(p) == 1}
+        # "la visita che Mattarella effettuerà": the pronouns opening a clause on a trip noun
+        self.relative_words = {p[0] for p in self.cues.get("relative", ()) if len(p) == 1}
         # "appeler", "call": the verbs that call someone as well as call for something
         self.calling_verbs = {p[0] for p in self.cues.get("calling_verbs", ()) if len(p) == 1}
 
@@ -72,6 +74,14 @@ class Modality:
                 break
             window.append(tokens[j])
         return window
+
+    def _clause_on(self, trigger: Span, tokens: list[str]) -> list[str]:
+        """The clause after the trigger, or the relative clause that a comma sets off right
+        after it ("визит, который Путин совершит в мае")."""
+        end = trigger.end
+        if end + 1 < len(tokens) and tokens[end] == "," and tokens[end + 1] in self.relative_words:
+            end += 1
+        return self.clause_after(tokens, end)
 
     def up_to(self, trigger: Span, tokens: list[str]) -> list[str]:
         """The trigger's clause before it and the trigger's own words ("en visite")."""
@@ -331,16 +341,30 @@ class Modality:
         future = verb is not None and self._future(verb)
         past = verb is not None and self._told_past(verb)
         # "la visite prévue du président", "the visit planned for": a plan, unless told as over
+        # A trigger that says where the trip stands ("è arrivata in Giappone") keeps it against
+        # a plan in the next clause ("..., dove ha in programma una visita").
+        later = (
+            after[: self.cues_spec.window]
+            if fixed is None
+            else self.clause_after(tokens, trigger.end)
+        )
         soon = (
-            self.has("announced_after", after[: self.cues_spec.window])
+            self.has("announced_after", later)
             or (not past and self.has("planned_after", after[:1]))
-            or (not past and self.has("future_after", self.clause_after(tokens, trigger.end)))
+            or (not past and self.has("future_after", self._clause_on(trigger, tokens)))
         )
         ahead = self._future_before(trigger, len(before) - len(trigger), past)
         if self.has("announced", before) or soon or future or ahead:
             return "announced", 2
-        if anchor is not None and anchor.future and not past:
-            return "announced", 2  # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead)
+        if (
+            anchor is not None
+            and anchor.future
+            and not past
+            and not self.has("trip_before", before[-6:])
+        ):
+            # "la visite de jeudi prochain", "Xi's trip on Monday" (ahead); not "Dopo la visita
+            # in Oman, è atterrata a Tokyo dove venerdì ...", whose date is the next stop's
+            return "announced", 2
         if fixed is not None:
             return fixed, 2  # "est arrivé": under way; "de retour de": over
         if self.ended(trigger, tokens) and not (verb is not None and _progressive_present(verb)):
@@ -447,8 +471,11 @@ class Modality:
         return self.has("announced", before) or (verb is not None and self._future(verb))
 
     def counterfactual(self, trigger: Span, tokens: list[str]) -> bool:
-        """A plan that is off: "was to have visited", "aurait dû se rendre"."""
-        return self.has("counterfactual", self.clause_before(tokens, trigger.start))
+        """A plan that is off: "was to have visited", "aurait dû se rendre", and after a trip
+        noun in its clause, "il viaggio di Meloni in Giappone sarebbe dovuto iniziare"."""
+        return self.has("counterfactual", self.clause_before(tokens, trigger.start)) or self.has(
+            "counterfactual", self.clause_after(tokens, trigger.end)
+        )
 
     def ended(self, trigger: Span, tokens: list[str]) -> bool:
         """Said to be over: "a quitté Pékin au terme de sa visite", "wrapped up his trip"."""
@@ -486,8 +513,12 @@ class Modality:
         return self.has("former_office", self.clause_before(tokens, end, width=_TITLE_REACH))
 
     def historical(self, trigger: Span, tokens: list[str]) -> bool:
-        """Told as history: "lors de sa dernière visite", "his previous trip"."""
-        return self.has("background", self.clause_before(tokens, trigger.start)[-3:])
+        """Told as history: "lors de sa dernière visite", "his previous trip"; not the last stop
+        of a tour ("un'ultima tappa a Tokyo", "the final leg")."""
+        before = self.clause_before(tokens, trigger.start)[-3:]
+        if self.has("final_leg", before + tokens[trigger.start : trigger.end]):
+            return False
+        return self.has("background", before)
 
     def anniversary(self, trigger: Span, tokens: list[str]) -> bool:
         """The event an anniversary marks is history: "the 50th anniversary of Nixon's visit to

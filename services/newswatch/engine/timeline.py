@@ -250,7 +250,10 @@ class Timeline:
         year = _YEAR.match(token)
         if year and not _in_number(tokens, i):
             value = int(year.group(1))
-            return TimeExpr(i, i + 1, _days(date(value, 7, 1), today), value, False)
+            # The year of publication alone says neither before nor after ("Expo 2025", "the
+            # 2025 summit" read in August 2025); another year lies wholly on one side.
+            days = None if value == today.year else _days(date(value, 7, 1), today)
+            return TimeExpr(i, i + 1, days, value, False)
         return None
 
     def _directed(self, tokens: list[str], expr: TimeExpr, today: date) -> TimeExpr:
