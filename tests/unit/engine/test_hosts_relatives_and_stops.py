@@ -26,6 +26,17 @@ def test_the_host_named_before_a_host_verb_receives_the_guest(shipped: Engine) -
     assert {"Italy", "Giorgia Meloni"} <= {t.name for t in found[0].targets}
 
 
+def test_a_city_that_plays_host_receives_each_guest_listed(shipped: Engine) -> None:
+    text = (
+        "New Delhi will play host to US President Joe Biden and Canadian Prime Minister "
+        "Justin Trudeau."
+    )
+    assert visits(shipped, text, "en") == {
+        ("Joe Biden", "India", "announced"),
+        ("Justin Trudeau", "India", "announced"),
+    }
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
@@ -81,6 +92,22 @@ def test_a_german_trip_put_off_at_the_end_of_the_clause_is_cancelled(shipped: En
 
 
 # --- where a trip stands ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Donald Trump's state visit to the United Kingdom has been delayed.", "cancelled"),
+        (
+            "Donald Trump's state visit to the United Kingdom has been delayed until June.",
+            "announced",
+        ),
+    ],
+)
+def test_a_trip_delayed_is_off_unless_a_new_date_is_set(
+    shipped: Engine, text: str, status: str
+) -> None:
+    assert visits(shipped, text, "en") == {("Donald Trump", "United Kingdom", status)}
 
 
 def test_an_arrival_is_not_made_a_plan_by_the_next_clause(shipped: Engine) -> None:
