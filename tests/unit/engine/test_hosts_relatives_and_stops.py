@@ -185,3 +185,19 @@ def test_a_state_compelled_to_impose_sanctions_threatens_them(shipped: Engine) -
 def test_an_appeal_to_others_to_impose_sanctions_is_no_threat(shipped: Engine) -> None:
     text = "Die Opposition forderte die Regierung auf, Sanktionen gegen China zu verhängen."
     assert sanctions(shipped, text, "de") == set()
+
+
+def test_an_appeal_called_el_llamado_is_no_call(shipped: Engine) -> None:
+    text = (
+        "El canciller cubano Bruno Rodríguez dijo que Estados Unidos debe escuchar el llamado "
+        "de ambos pueblos."
+    )
+    assert calls(shipped, text, "es") == set()
+
+
+def test_a_stadium_closed_as_a_penalty_is_no_state_sanction(shipped: Engine) -> None:
+    text = (
+        "También se sancionó a Serbia con el cierre parcial de su estadio por la conducta de sus "
+        "aficionados en el partido ante Suiza."
+    )
+    assert sanctions(shipped, text, "es") == set()
