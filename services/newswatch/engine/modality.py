@@ -340,7 +340,6 @@ class Modality:
         verb = self._verb(trigger)
         future = verb is not None and self._future(verb)
         past = verb is not None and self._told_past(verb)
-        # "la visite prévue du président", "the visit planned for": a plan, unless told as over
         # A trigger that says where the trip stands ("è arrivata in Giappone") keeps it against
         # a plan in the next clause ("..., dove ha in programma una visita").
         later = (
@@ -348,6 +347,7 @@ class Modality:
             if fixed is None
             else self.clause_after(tokens, trigger.end)
         )
+        # "la visite prévue du président", "the visit planned for": a plan, unless told as over
         soon = (
             self.has("announced_after", later)
             or (not past and self.has("planned_after", after[:1]))
