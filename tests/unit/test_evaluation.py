@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from newswatch.contracts import Alert, Article, ArticleRef, Evidence, Mention, P
 from newswatch.engine.taxonomy import Taxonomy
 from newswatch.engine.watchlist import Watchlist
 from newswatch.evaluation import (
+    READ_ON,
     Counts,
     Event,
     GoldError,
@@ -276,9 +278,13 @@ class FakeEngine:
     def __init__(self, answers: dict[str, list[Alert]]) -> None:
         self.answers = answers
         self.seen: list[Article] = []
+        self.read_on: list[datetime | None] = []
 
-    def tag_many(self, articles: Sequence[Article]) -> list[list[Alert]]:
+    def tag_many(
+        self, articles: Sequence[Article], *, now: datetime | None = None
+    ) -> list[list[Alert]]:
         self.seen += articles
+        self.read_on.append(now)
         return [self.answers.get(a.id, []) for a in articles]
 
 
@@ -303,6 +309,8 @@ class TestRunEvaluation:
             ("en-d1-001", "en", "2023-03-17T10:00:00+01:00"),
             ("fr-d1-002", "fr", None),
         ]
+        # an undated passage is read on one fixed day, whatever the calendar says today
+        assert engine.read_on == [READ_ON]
         assert report.overall.strict_by_type["state_visit"].tp == 1
         assert report.overall.roles.rate == 1.0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -30,6 +31,7 @@ from newswatch.evaluation.matching import Matcher
 from newswatch.evaluation.report import Accuracy, Counts, Failure, Prediction, Report, Slice, score
 
 __all__ = [
+    "READ_ON",
     "Accuracy",
     "Counts",
     "Event",
@@ -55,8 +57,16 @@ __all__ = [
 ]
 
 
+# A passage without a publication date (the sentence sets) is read as published on this day,
+# not on the day the score is computed: "a annoncé mardi" means another day on a Tuesday, and a
+# figure must not move with the calendar. It is the day the sentence sets were last re-scored.
+READ_ON = datetime(2026, 12, 7, 12, tzinfo=UTC)
+
+
 class Tagger(Protocol):
-    def tag_many(self, articles: Sequence[Article]) -> list[list[Alert]]: ...
+    def tag_many(
+        self, articles: Sequence[Article], *, now: datetime | None = None
+    ) -> list[list[Alert]]: ...
 
 
 @runtime_checkable
@@ -92,7 +102,7 @@ def evaluate(
 ) -> Report:
     """Tag every gold passage with the engine (batched) and score the result."""
     articles = [p.article() for p in gold]
-    alerts = engine.tag_many(articles)
+    alerts = engine.tag_many(articles, now=READ_ON)
     linker = engine if isinstance(engine, Linker) else None
     needs_links = any(p.entities is not None for p in gold)
     predictions = [
