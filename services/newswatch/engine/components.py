@@ -135,6 +135,7 @@ class EntityMentions:
         self.forms: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.state_of: dict[str, str] = {}  # a watched person's id -> their country's id
+        self.persons: frozenset[str] = frozenset()
         self.not_names: frozenset[str] = frozenset()
         self.title_words: frozenset[int] = frozenset()
         self.acronyms: dict[str, str] = {}
@@ -212,6 +213,7 @@ class EntityMentions:
         self.countries = {
             e.id: e.country or "" for e in watchlist if e.kind == "country" and e.country
         }
+        self.persons = frozenset(e.id for e in watchlist if e.kind == "person")
         self.state_of = {
             e.id: state.id
             for e in watchlist
@@ -368,8 +370,20 @@ class EntityMentions:
         if span is None or country is None or title.key == "counterpart":
             return None
         start, end = span
+        if end - start <= 2 and self._surname_at(end, entities):
+            # "канцлером Германии Олафом Шольцем": a first name (and patronymic) in a case form
+            # the watchlist does not hold, before the watched surname it belongs to.
+            return None
         name = doc[start:end].text
         return Mention(start, end, "person", f"name:{fold(name)}", "local", country, name)
+
+    def _surname_at(self, i: int, entities: list[Span]) -> bool:
+        strings = self.nlp.vocab.strings
+        for span in entities:
+            if span.start == i:
+                _, key, form = strings[span.label].split("|", 2)
+                return key in self.persons and form == "short"
+        return False
 
     def _name_word(self, token: Any) -> bool:
         text = token.text

@@ -314,6 +314,16 @@ class Discourse:
                     c.key for c in chosen
                 }:
                     chosen.append(sighting.person.participant)
+        if not chosen and sentence == 0:
+            # "La conversation tant attendue entre les deux présidents a eu lieu. … le
+            # dirigeant américain …": an opening that names nobody yet speaks of the people
+            # the next sentences name.
+            later = [s for s in self.sightings if 0 < s.sentence <= _LEDE_REACH + 2]
+            for sighting in sorted(later, key=lambda s: (s.sentence, s.position)):
+                if len(chosen) < count and sighting.person.participant.key not in {
+                    c.key for c in chosen
+                }:
+                    chosen.append(sighting.person.participant)
         return chosen if len(chosen) == count else None
 
     def subject(self, sentence: int, verbless: bool = False) -> Participant | None:

@@ -183,6 +183,20 @@ class RoleReader:
                     return kind
         return None
 
+    def _mark(self, tokens: list[str], start: int, places: bool, through: bool) -> str | None:
+        """The marker's role, passed on ``through`` one noun: in "gegen das Finanzsystem des
+        Iran", Iran owns the system and the whole phrase is the sanctions' target."""
+        kind = self.marker_in(tokens, start, places)
+        if kind != "owner" or not through:
+            return kind
+        for phrase in self.markers.get("owner", ()):
+            head = start - len(phrase) - 1
+            if head > 0 and tuple(tokens[head + 1 : start]) == phrase and tokens[head].isalpha():
+                passed = self.marker_in(tokens, head, places)
+                if passed in ("target", "place", "host"):
+                    return passed
+        return kind
+
     def told_before(self, trigger: Span) -> bool:
         """A definite or demonstrative word opens the trigger or stands at most two words before
         it ("La llamada", "ce premier échange", "the first call"): an event already introduced."""
@@ -349,6 +363,8 @@ class RoleReader:
                 attributes["status"], strength = "cancelled", 3  # "la visite n'aura pas lieu"
             elif said == "planned" and strength < 3:
                 attributes["status"], strength = "announced", 2  # "the visit will be in June"
+        if modality.has("hoax", tokens):
+            return None  # "tratta in inganno al telefono da un personaggio": a prank, no call
         if etype.actor_kinds and modality.non_diplomatic(trigger, tokens):
             return None  # a party's, a court's or a federation's sanctions
         if etype.actor_kinds and modality.blocked(trigger, tokens):
@@ -392,9 +408,11 @@ class RoleReader:
             if len(preferred) >= 2:
                 eligible = preferred
         owner_mode = spec.targets == "owner"
-        marks = {
-            id(p): self.marker_in(tokens, p.start, places=bool(etype.actor_kinds)) for p in eligible
-        }
+        places = bool(etype.actor_kinds)
+        # without a parse, a sanctioned state may stand behind a noun ("gegen das Finanzsystem
+        # des Iran"); a parse tells such owners itself
+        through = places and not doc_has_pos(trigger)
+        marks = {id(p): self._mark(tokens, p.start, places, through) for p in eligible}
         if not owner_mode:  # "la visite de Xi": "de" marks an owner only of sanctions
             marks = {k: (None if v == "owner" else v) for k, v in marks.items()}
         if etype.actor_kinds:
@@ -438,6 +456,13 @@ class RoleReader:
             # "The White House warned Russia that Moscow would face tougher sanctions": a threat
             # whose words name only who would bear it is made by the one who speaks before it.
             actors = self._warner(trigger, [p for p in eligible if marks[id(p)] is None], targets)
+        if (
+            attributes.get("action") in ("impose", "extend")
+            and actors
+            and all(a.participant.wikidata in etype.proposers for a in actors)
+        ):
+            # "Еврокомиссия согласовала 19-й пакет санкций": the Council has still to adopt it
+            attributes["action"] = "threaten"
         if etype.foreign_targets and not targets:
             targets = self._host_in_word(trigger) or self._host_before_noun(
                 trigger, eligible, actors

@@ -575,7 +575,22 @@ def _same_sides(event: Event, mention: EventMention) -> bool:
     theirs = _people_or_all(event.actors + event.targets)
     mine = _people_or_all(mention.actors + mention.targets)
     shared = theirs & mine
-    return len(shared) >= 2 or (len(shared) == 1 and min(len(theirs), len(mine)) == 1)
+    if len(shared) >= 2 or (len(shared) == 1 and min(len(theirs), len(mine)) == 1):
+        return True
+    # "Президенты России и Украины пообщались по телефону" after the call of Putin and
+    # Zelensky: a telling that names only the states is the same call when its states are the
+    # people's.
+    ours, yours = event.actors + event.targets, mention.actors + mention.targets
+    if _has_person(ours) == _has_person(yours):
+        return False
+    people, states = (ours, yours) if _has_person(ours) else (yours, ours)
+    homes = {p.participant.country for p in people if p.participant.kind == "person"}
+    named = {p.participant.country for p in states}
+    return len(named) >= 2 and named <= homes
+
+
+def _has_person(parties: list[Party]) -> bool:
+    return any(p.participant.kind == "person" for p in parties)
 
 
 def _people_or_all(parties: list[Party]) -> set[str]:

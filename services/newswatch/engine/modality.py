@@ -75,6 +75,20 @@ class Modality:
             window.append(tokens[j])
         return window
 
+    def _predicate_after(self, trigger: Span, tokens: list[str]) -> list[str]:
+        """The clause after the trigger, only lower-case words counted against the window: the
+        predicate of "Телефонных переговоров с канцлером Германии Олафом Шольцем и президентом
+        США Джо Байденом нет в планах" stands behind a list of the call's parties."""
+        doc = trigger.doc
+        window: list[str] = []
+        counted = 0
+        for j in range(trigger.end, len(tokens)):
+            if tokens[j] in CLAUSE_BREAKS or counted >= self.cues_spec.window:
+                break
+            window.append(tokens[j])
+            counted += doc[j].text[:1].islower()
+        return window
+
     def _clause_on(self, trigger: Span, tokens: list[str]) -> list[str]:
         """The clause after the trigger, or the relative clause that a comma sets off right
         after it ("визит, который Путин совершит в мае")."""
@@ -139,7 +153,7 @@ class Modality:
         if self.litotes(trigger, tokens):
             return self.denied(trigger) or self.appealed(trigger)
         before = self.clause_before(tokens, trigger.start)
-        after = self.clause_after(tokens, trigger.end)
+        after = self._predicate_after(trigger, tokens)
         # "de nouvelles sanctions suivraient si la Russie ne change pas": a negation inside the
         # condition is the condition's
         condition = min(

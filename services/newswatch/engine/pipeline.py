@@ -171,6 +171,14 @@ class Engine:
                 if entity is not None and entity.kind == "country" and alias.form != "demonym":
                     names = self._country_names[lang]
                     names.setdefault(fold(alias.text), entity.participant())
+        # The words of each language's titles ("ministre des affaires étrangères"): a name made
+        # of them only is an office or a portfolio ("aux Affaires étrangères"), nobody.
+        self._office_words = {
+            lang: frozenset(
+                fold(w) for ps in lang_patterns.titles.values() for p in ps for w in p.split()
+            )
+            for lang, lang_patterns in patterns.items()
+        }
 
     def _seat(self, participant: Participant) -> str | None:
         entity = self.watchlist.get(participant.wikidata or "")
@@ -178,8 +186,12 @@ class Engine:
 
     def _not_a_person(self, surface: str, lang_patterns: pattern_files.LanguagePatterns) -> bool:
         """What the statistical NER took for a person and is not: a weekday or a month
-        ("Mardi"), a town of several words ("Poza Rica", "San Miguel")."""
+        ("Mardi"), a town of several words ("Poza Rica", "San Miguel"), a portfolio
+        ("Affaires étrangères")."""
         if lang_patterns.time.names_a_day(surface):
+            return True
+        words = fold(surface).split()
+        if words and set(words) <= self._office_words.get(lang_patterns.language, frozenset()):
             return True
         return " " in surface.strip() and self.places.country(surface) is not None
 
@@ -236,6 +248,10 @@ class Engine:
             for i, item in enumerate(prepared)
             if (headline := _headline(item)) is not None
         }
+        for i, told in headlines.items():
+            # "Macron et Biden, vers une réconciliation" over "le président français": a title
+            # in the body names the holder the headline named.
+            prepared[i].named |= told.named
         with _stage("parse"):
             self._parse([*prepared, *headlines.values()])
         results = [self._alerts(item, now) for item in prepared]

@@ -36,6 +36,7 @@ class EventType:
     foreign_targets: bool = False  # targets lie outside the actors' own country (a trip abroad)
     actor_kinds: tuple[str, ...] = ()  # who may act; a person stands for the body they lead
     criticism: frozenset[str] = frozenset()  # key values whose targets are the ones who acted
+    proposers: frozenset[str] = frozenset()  # bodies whose decisions another body must adopt
     abroad: str | None = None  # talks in the other side's country are the guest's trip there
 
     def code(self, attributes: Mapping[str, str]) -> Code:
@@ -99,6 +100,7 @@ class Taxonomy:
                 foreign_targets=spec.get("foreign_targets", False),
                 actor_kinds=tuple(spec.get("actor_kinds", ())),
                 criticism=frozenset(spec.get("criticism", ())),
+                proposers=frozenset(spec.get("proposers", ())),
                 abroad=spec.get("abroad"),
             )
         for name, event_type in types.items():
