@@ -11,7 +11,7 @@ where an unwatched person named earlier with a title reappears by surname. The w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -303,27 +303,27 @@ class Discourse:
         """The people "les deux dirigeants", "the three leaders" stand for: the most recently
         named, as many as the phrase says."""
         chosen: list[Participant] = []
-        for person in before or []:
+
+        def take(people: Iterable[Participant]) -> None:
+            for person in people:
+                if len(chosen) < count and person.key not in {c.key for c in chosen}:
+                    chosen.append(person)
+
+        for person in before or []:  # the sentence's own, each once, however many
             if person.key not in {c.key for c in chosen}:
                 chosen.append(person)
         for index in range(sentence, max(-1, sentence - 1 - _PAIR_REACH), -1):
             if index == sentence and before is not None:
                 continue
-            for sighting in (s for s in self.sightings if s.sentence == index):
-                if len(chosen) < count and sighting.person.participant.key not in {
-                    c.key for c in chosen
-                }:
-                    chosen.append(sighting.person.participant)
+            take(s.person.participant for s in self.sightings if s.sentence == index)
         if not chosen and sentence == 0:
             # "La conversation tant attendue entre les deux présidents a eu lieu. … le
             # dirigeant américain …": an opening that names nobody yet speaks of the people
             # the next sentences name.
             later = [s for s in self.sightings if 0 < s.sentence <= _LEDE_REACH + 2]
-            for sighting in sorted(later, key=lambda s: (s.sentence, s.position)):
-                if len(chosen) < count and sighting.person.participant.key not in {
-                    c.key for c in chosen
-                }:
-                    chosen.append(sighting.person.participant)
+            take(
+                s.person.participant for s in sorted(later, key=lambda s: (s.sentence, s.position))
+            )
         return chosen if len(chosen) == count else None
 
     def subject(self, sentence: int, verbless: bool = False) -> Participant | None:
