@@ -102,6 +102,19 @@ def test_an_italian_call_told_by_calling_or_hearing_someone(
     assert calls(shipped, text, "it") == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Переговоры Путина и Байдена прошли в формате телемоста."),
+        ("uk", "Переговори Путіна і Байдена пройшли у форматі телемосту."),
+    ],
+)
+def test_talks_over_a_television_link_are_a_video_call(
+    shipped: Engine, lang: str, text: str
+) -> None:
+    assert calls(shipped, text, lang) == {("Vladimir Putin", "Joe Biden", "video")}
+
+
 # --- where a trip stands ---------------------------------------------------------------------
 
 
