@@ -224,7 +224,7 @@ class EntityMentions:
         time = patterns.time
         self.not_names = frozenset(
             [w.lower() for forms in (*time.weekdays, *time.months) for w in forms]
-            + [w for phrases in patterns.titles.values() for p in phrases for w in p.split()]
+            + list(patterns.title_words())
             + list(patterns.determiners)
             + [w.lower() for w in patterns.cues.get("plain_nouns")]
         )

@@ -80,14 +80,13 @@ class Modality:
         predicate of "Телефонных переговоров с канцлером Германии Олафом Шольцем и президентом
         США Джо Байденом нет в планах" stands behind a list of the call's parties."""
         doc = trigger.doc
-        window: list[str] = []
+        clause = self.clause_after(tokens, trigger.end, width=len(tokens))
         counted = 0
-        for j in range(trigger.end, len(tokens)):
-            if tokens[j] in CLAUSE_BREAKS or counted >= self.cues_spec.window:
-                break
-            window.append(tokens[j])
-            counted += doc[j].text[:1].islower()
-        return window
+        for n, word in enumerate(doc[trigger.end : trigger.end + len(clause)]):
+            if counted >= self.cues_spec.window:
+                return clause[:n]
+            counted += word.text[:1].islower()
+        return clause
 
     def _clause_on(self, trigger: Span, tokens: list[str]) -> list[str]:
         """The clause after the trigger, or the relative clause that a comma sets off right

@@ -99,6 +99,10 @@ class LanguagePatterns:
     def trigger(self, trigger_id: str) -> Trigger:
         return next(t for t in self.triggers if t.id == trigger_id)
 
+    def title_words(self) -> frozenset[str]:
+        """Every word of every title phrase, as written ("ministre", "affaires", "étrangères")."""
+        return frozenset(w for phrases in self.titles.values() for p in phrases for w in p.split())
+
     def has_keyword(self, text: str) -> bool:
         """The cascade's first filter: could any trigger fire in this text?"""
         lowered = text.lower()

@@ -174,9 +174,7 @@ class Engine:
         # The words of each language's titles ("ministre des affaires étrangères"): a name made
         # of them only is an office or a portfolio ("aux Affaires étrangères"), nobody.
         self._office_words = {
-            lang: frozenset(
-                fold(w) for ps in lang_patterns.titles.values() for p in ps for w in p.split()
-            )
+            lang: frozenset(fold(w) for w in lang_patterns.title_words())
             for lang, lang_patterns in patterns.items()
         }
 
